@@ -1,0 +1,155 @@
+//! Command-line arguments, and the one place that turns outcomes into output and exit codes.
+#![allow(clippy::print_stderr)]
+
+use crate::cmd::{self, Failure};
+use crate::report::Sources;
+use crate::report::human::Human;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use jiff::civil::Date;
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "aims",
+    version,
+    about = "ISO/IEC 42001 AI management system as code: check records, render the evidence pack",
+    propagate_version = true
+)]
+pub struct Cli {
+    /// When to use colour in terminal output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Parse, schema-validate and cross-check every record; print findings.
+    Check(CheckArgs),
+    /// Print or write the bundled JSON Schemas (for editors and CI).
+    Schema(SchemaArgs),
+    /// Print the built-in ISO/IEC 42001 catalog: clauses, Annex A controls, Annex C.
+    Controls(ControlsArgs),
+    /// Explain what a rule finds and how to fix it.
+    Explain(ExplainArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// A folder inside the AIMS repository (the root is found by walking up to `aims.toml`).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+    /// Also fail (exit 1) on warnings.
+    #[arg(long, value_enum)]
+    pub deny: Option<Deny>,
+    /// The date every date rule treats as today (YYYY-MM-DD); default: today.
+    #[arg(long, value_parser = parse_date)]
+    pub as_of: Option<Date>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CheckFormat {
+    Human,
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Deny {
+    Warnings,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Args, Debug)]
+pub struct SchemaArgs {
+    /// A record kind (`Risk`, `risk`, `ai-system`) or `aims.toml`; all schemas when omitted.
+    pub kind: Option<String>,
+    /// Write the schema files into this folder instead of printing.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct ControlsArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    pub format: ListFormat,
+}
+
+#[derive(Args, Debug)]
+pub struct ExplainArgs {
+    /// The rule id, such as `dangling-reference`.
+    #[arg(required_unless_present = "list")]
+    pub rule: Option<String>,
+    /// List every rule with its default severity and ISO reference.
+    #[arg(long)]
+    pub list: bool,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListFormat {
+    Human,
+    Json,
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    text.parse::<Date>()
+        .map_err(|_| format!("`{text}` is not a date written YYYY-MM-DD"))
+}
+
+/// Runs the command line and returns the process exit code: 0 clean, 1 error findings,
+/// 2 unusable input. Never panics on user input.
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return ExitCode::from(if error.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let color = match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let result = match &cli.command {
+        Command::Check(args) => cmd::check::run(args, &mut out, color),
+        Command::Schema(args) => cmd::schema::run(args, &mut out),
+        Command::Controls(args) => cmd::controls::run(args, &mut out),
+        Command::Explain(args) => cmd::explain::run(args, &mut out),
+    };
+    let flushed = out.flush();
+    match result.and_then(|code| flushed.map(|_| code).map_err(Failure::Io)) {
+        Ok(code) => ExitCode::from(code),
+        // A closed pipe (`aims check | head`) is the reader's choice, not a failure.
+        Err(Failure::Io(error)) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(failure) => {
+            report_failure(&failure, io::stderr().is_terminal() && cli.color != ColorChoice::Never);
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn report_failure(failure: &Failure, color: bool) {
+    let stderr = io::stderr();
+    let mut err = stderr.lock();
+    if let Failure::Config(crate::load::config::ConfigError::Invalid { source, findings }) = failure {
+        let sources = Sources::new([source.clone()]);
+        let human = Human { sources: &sources, color };
+        let _ = human.write_findings(&mut err, findings);
+    }
+    let _ = writeln!(err, "error: {failure}");
+}

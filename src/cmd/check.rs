@@ -1,0 +1,73 @@
+//! `aims check`: load, validate and cross-check; print findings; exit 0, 1 or 2.
+
+use super::{Failure, Outcome};
+use crate::checks::{self, CheckInput};
+use crate::cli::{CheckArgs, CheckFormat, Deny};
+use crate::diagnostic::{Finding, Severity, closest};
+use crate::load::config::{CONFIG_FILE, CONFIG_RULE, Config, ConfigError};
+use crate::load::{self, Loaded};
+use crate::report::human::Human;
+use crate::report::{Sources, Summary, json};
+use std::io::Write;
+
+/// Loads the repository and runs every check: the shared front half of check, status, pack.
+pub fn analyse(dir: &std::path::Path, today: jiff::civil::Date) -> Result<(Config, Loaded, Vec<Finding>), Failure> {
+    let config = load::config::load(dir)?;
+    validate_rule_names(&config)?;
+    let loaded = load::load_repository(&config).map_err(Failure::Message)?;
+    let findings = checks::run_all(&CheckInput {
+        model: &loaded.model,
+        config: &config,
+        load_findings: &loaded.findings,
+        today,
+    });
+    Ok((config, loaded, findings))
+}
+
+pub fn run(args: &CheckArgs, out: &mut dyn Write, color: bool) -> Outcome {
+    let today = args.as_of.unwrap_or_else(|| jiff::Zoned::now().date());
+    let (config, loaded, findings) = analyse(&args.dir, today)?;
+    let summary = Summary::new(&findings, loaded.model.files.len(), loaded.model.records.len());
+    match args.format {
+        CheckFormat::Human => {
+            let sources = Sources::new(loaded.model.files.iter().cloned().chain([config.source.clone()]));
+            let human = Human { sources: &sources, color };
+            human.write_findings(out, &findings)?;
+            human.write_summary(out, summary)?;
+        }
+        CheckFormat::Json => json::write(out, &findings, summary)?,
+    }
+    let failing = findings.iter().any(|f| {
+        f.severity == Severity::Error || (args.deny == Some(Deny::Warnings) && f.severity == Severity::Warning)
+    });
+    Ok(u8::from(failing))
+}
+
+/// `[rules]` keys must be rule ids: a misspelt rule would otherwise stay on silently.
+fn validate_rule_names(config: &Config) -> Result<(), Failure> {
+    let Some(rules) = config.node.get("rules") else {
+        return Ok(());
+    };
+    let known: Vec<&str> = checks::all_rules().map(|r| r.id).collect();
+    let findings: Vec<Finding> = rules
+        .entries()
+        .iter()
+        .filter(|(key, _)| checks::find_rule(&key.name).is_none())
+        .map(|(key, _)| {
+            let help = match closest(&key.name, known.iter().copied()) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => "`aims explain --list` lists the rule ids".to_string(),
+            };
+            Finding::new(CONFIG_RULE, CONFIG_FILE, key.span, format!("`[rules]` names unknown rule `{}`", key.name))
+                .with_help(help)
+        })
+        .collect();
+    if findings.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure::Config(ConfigError::Invalid {
+            source: config.source.clone(),
+            findings,
+        }))
+    }
+}

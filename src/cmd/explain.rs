@@ -1,0 +1,43 @@
+//! `aims explain RULE` and `aims explain --list`: the documentation written on each rule.
+
+use super::{Failure, Outcome};
+use crate::checks::{all_rules, find_rule};
+use crate::cli::ExplainArgs;
+use crate::diagnostic::closest;
+use std::io::Write;
+
+pub fn run(args: &ExplainArgs, out: &mut dyn Write) -> Outcome {
+    if args.list {
+        writeln!(out, "{:<34} {:<8} {:<14} summary", "rule", "default", "ISO 42001")?;
+        let mut rules: Vec<_> = all_rules().collect();
+        rules.sort_by_key(|r| r.id);
+        for rule in rules {
+            writeln!(
+                out,
+                "{:<34} {:<8} {:<14} {}",
+                rule.id,
+                rule.default_severity.as_str(),
+                rule.reference,
+                rule.summary
+            )?;
+        }
+        return Ok(0);
+    }
+    let name = args.rule.as_deref().unwrap_or_default();
+    let rule = find_rule(name).ok_or_else(|| {
+        let hint = closest(name, all_rules().map(|r| r.id))
+            .map(|near| format!("; did you mean `{near}`?"))
+            .unwrap_or_else(|| "; `aims explain --list` lists them".to_string());
+        Failure::Message(format!("no rule named `{name}`{hint}"))
+    })?;
+    writeln!(out, "# {}\n", rule.id)?;
+    writeln!(out, "{}\n", rule.summary)?;
+    writeln!(
+        out,
+        "Default severity: {}. ISO/IEC 42001: {}.\n",
+        rule.default_severity.as_str(),
+        rule.reference
+    )?;
+    writeln!(out, "{}", rule.explanation)?;
+    Ok(0)
+}

@@ -1,0 +1,349 @@
+//! Everything that reads the user's repository: discovery, YAML and TOML with spans, schema
+//! validation and typing of records. The only module that touches the file system.
+//!
+//! Problems found while loading (`yaml-syntax`, `schema`, `unknown-kind`, `file-unreadable`)
+//! are returned as findings beside the model; one bad file never stops the others.
+
+pub mod config;
+pub mod source;
+pub mod tree;
+pub mod yaml;
+
+use crate::diagnostic::{Finding, Span, closest};
+use crate::model::{Kind, Model, Record, RecordData};
+use crate::schema::Schema;
+use config::Config;
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use rayon::prelude::*;
+use source::SourceFile;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use tree::{Key, Node, NodeValue};
+
+pub const YAML_SYNTAX: &str = "yaml-syntax";
+pub const SCHEMA: &str = "schema";
+pub const UNKNOWN_KIND: &str = "unknown-kind";
+pub const FILE_UNREADABLE: &str = "file-unreadable";
+
+/// The loaded repository: typed model plus what went wrong while loading.
+pub struct Loaded {
+    pub model: Model,
+    pub findings: Vec<Finding>,
+}
+
+/// Discovers, reads, parses and validates every record file below the configured root.
+pub fn load_repository(config: &Config) -> Result<Loaded, String> {
+    let paths = discover(config)?;
+    let outcomes: Vec<FileOutcome> = paths
+        .par_iter()
+        .map(|(absolute, relative)| load_file(absolute, relative, config.max_file_bytes))
+        .collect();
+    let mut records = Vec::new();
+    let mut findings = Vec::new();
+    let mut files = Vec::with_capacity(outcomes.len());
+    for outcome in outcomes {
+        records.extend(outcome.records);
+        findings.extend(outcome.findings);
+        files.extend(outcome.source);
+    }
+    Ok(Loaded {
+        model: Model::new(records, files),
+        findings,
+    })
+}
+
+/// Record candidates below the root, sorted by path: `(absolute, repository-relative)`.
+fn discover(config: &Config) -> Result<Vec<(PathBuf, String)>, String> {
+    let excluded = exclusion_set(&config.exclude)?;
+    let root = config.root.clone();
+    let walk_root = root.clone();
+    let mut walker = ignore::WalkBuilder::new(&root);
+    walker
+        .hidden(true)
+        .git_ignore(true)
+        .git_exclude(true)
+        .git_global(false)
+        .require_git(false)
+        .follow_links(false)
+        .sort_by_file_name(std::cmp::Ord::cmp)
+        .filter_entry(move |entry| {
+            let relative = relative_path(&walk_root, entry.path());
+            relative.is_empty() || !excluded.is_match(&relative)
+        });
+    let mut found = Vec::new();
+    for entry in walker.build() {
+        let entry = entry.map_err(|e| format!("cannot walk the repository: {e}"))?;
+        let is_file = entry.file_type().is_some_and(|t| t.is_file());
+        let path = entry.path();
+        let wanted = matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml" | "md")
+        );
+        if is_file && wanted {
+            found.push((path.to_path_buf(), relative_path(&root, path)));
+        }
+    }
+    found.sort_by(|a, b| a.1.cmp(&b.1));
+    Ok(found)
+}
+
+fn exclusion_set(patterns: &[String]) -> Result<GlobSet, String> {
+    let mut builder = GlobSetBuilder::new();
+    for pattern in patterns {
+        let glob = Glob::new(pattern)
+            .map_err(|e| format!("`[aims] exclude` pattern `{pattern}` is not a valid glob: {e}"))?;
+        builder.add(glob);
+    }
+    builder
+        .build()
+        .map_err(|e| format!("`[aims] exclude` patterns cannot be used: {e}"))
+}
+
+fn relative_path(root: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[derive(Default)]
+struct FileOutcome {
+    source: Option<Arc<SourceFile>>,
+    records: Vec<Record>,
+    findings: Vec<Finding>,
+}
+
+fn load_file(absolute: &Path, relative: &str, max_bytes: u64) -> FileOutcome {
+    let mut outcome = FileOutcome::default();
+    let unreadable = |message: String| {
+        let mut outcome = FileOutcome::default();
+        outcome
+            .findings
+            .push(Finding::new(FILE_UNREADABLE, relative, Span::file_start(), message));
+        outcome
+    };
+    match std::fs::metadata(absolute) {
+        Ok(meta) if meta.len() > max_bytes => {
+            return unreadable(format!(
+                "file is {} bytes, over the {} MiB limit; it was not read",
+                meta.len(),
+                max_bytes / (1024 * 1024)
+            ));
+        }
+        Ok(_) => {}
+        Err(e) => return unreadable(format!("cannot read file: {e}")),
+    }
+    let bytes = match std::fs::read(absolute) {
+        Ok(bytes) => bytes,
+        Err(e) => return unreadable(format!("cannot read file: {e}")),
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let valid = std::str::from_utf8(valid).unwrap_or_default();
+            let prefix = SourceFile::new(relative.to_string(), valid.to_string());
+            let pos = prefix.pos_of_offset(prefix.text.len());
+            let mut outcome = unreadable("file is not valid UTF-8 text".to_string());
+            outcome.findings[0].span = Span::point(pos);
+            outcome.findings[0].help = Some("save the file as UTF-8".to_string());
+            return outcome;
+        }
+    };
+    let source = Arc::new(SourceFile::new(relative.to_string(), text));
+    let is_markdown = relative.ends_with(".md");
+    let (documents, body, error) = if is_markdown {
+        match front_matter(&source) {
+            FrontMatter::None => return outcome,
+            FrontMatter::Unclosed => {
+                outcome.findings.push(
+                    Finding::new(YAML_SYNTAX, relative, Span::file_start(), "front matter starts with `---` but never ends")
+                        .with_help("close the front matter with a line holding only `---`"),
+                );
+                outcome.source = Some(source);
+                return outcome;
+            }
+            FrontMatter::Found { yaml, body } => {
+                let parsed = yaml::parse(&source.text[yaml], 1);
+                (parsed.documents, Some(body), parsed.error)
+            }
+        }
+    } else {
+        let parsed = yaml::parse(&source.text, 0);
+        (parsed.documents, None, parsed.error)
+    };
+    if let Some(error) = error {
+        let mut finding = Finding::new(YAML_SYNTAX, relative, error.span, error.message);
+        finding.help = error.help;
+        if let Some((span, message)) = error.related {
+            finding = finding.with_related(relative, span, message);
+        }
+        outcome.findings.push(finding);
+    }
+    let any_kind = documents.iter().any(|d| d.get("kind").is_some());
+    if is_markdown && !any_kind {
+        return outcome;
+    }
+    for document in documents {
+        load_document(document, body.clone(), &source, any_kind, &mut outcome);
+    }
+    outcome.source = Some(source);
+    outcome
+}
+
+enum FrontMatter {
+    None,
+    Unclosed,
+    Found {
+        yaml: std::ops::Range<usize>,
+        body: (std::ops::Range<usize>, Span),
+    },
+}
+
+/// Finds a `---` fenced YAML block at the very start of a Markdown file.
+fn front_matter(source: &SourceFile) -> FrontMatter {
+    let text = &source.text;
+    let Some(after_open) = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))
+    else {
+        return FrontMatter::None;
+    };
+    let start = text.len() - after_open.len();
+    let mut offset = start;
+    for line in after_open.split_inclusive('\n') {
+        let trimmed = line.trim_end_matches(['\n', '\r']);
+        if trimmed == "---" || trimmed == "..." {
+            let body_start = offset + line.len();
+            let body_span = Span::new(
+                source.pos_of_offset(body_start),
+                source.pos_of_offset(text.len()),
+            );
+            return FrontMatter::Found {
+                yaml: start..offset,
+                body: (body_start..text.len(), body_span),
+            };
+        }
+        offset += line.len();
+    }
+    if after_open.lines().any(|l| l.starts_with("kind:")) {
+        FrontMatter::Unclosed
+    } else {
+        FrontMatter::None
+    }
+}
+
+fn load_document(
+    mut document: Node,
+    body: Option<(std::ops::Range<usize>, Span)>,
+    source: &Arc<SourceFile>,
+    file_has_records: bool,
+    outcome: &mut FileOutcome,
+) {
+    let file = source.path.as_str();
+    if !matches!(document.value, NodeValue::Map(_)) {
+        if file_has_records {
+            outcome.findings.push(Finding::new(
+                SCHEMA,
+                file,
+                document.span,
+                format!("this document is {}, not a record", document.describe()),
+            ).with_help("a record is a mapping of fields starting with `kind:` and `id:`"));
+        }
+        return;
+    }
+    let Some((kind_key, kind_node)) = document.entry("kind").cloned() else {
+        if file_has_records {
+            outcome.findings.push(
+                Finding::new(SCHEMA, file, Span::point(document.span.start), "this document has no `kind`")
+                    .with_help("every document in a record file needs `kind:`, such as `kind: Risk`"),
+            );
+        }
+        return;
+    };
+    let Some(kind_name) = kind_node.as_str() else {
+        outcome.findings.push(Finding::new(
+            SCHEMA,
+            file,
+            kind_node.span,
+            format!("`kind` must name a record kind, found {}", kind_node.describe()),
+        ));
+        return;
+    };
+    let Some(kind) = Kind::from_name(kind_name) else {
+        let names = Kind::ALL.iter().map(|k| k.name());
+        let help = match closest(kind_name, names) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => format!(
+                "known kinds: {}",
+                Kind::ALL.iter().map(|k| k.name()).collect::<Vec<_>>().join(", ")
+            ),
+        };
+        outcome.findings.push(
+            Finding::new(UNKNOWN_KIND, file, kind_node.span, format!("unknown record kind `{kind_name}`"))
+                .with_help(help),
+        );
+        return;
+    };
+    if let Some((range, span)) = body {
+        if let Some((key, _)) = document.entry("body") {
+            outcome.findings.push(
+                Finding::new(SCHEMA, file, key.span, "`body` is set in the front matter and by the Markdown text below it")
+                    .with_help("remove `body` from the front matter; the text after it is the body"),
+            );
+            return;
+        }
+        if let NodeValue::Map(entries) = &mut document.value {
+            let text = source.text[range].to_string();
+            entries.push((
+                Key { name: "body".to_string(), span: Span::point(span.start) },
+                Node::new(NodeValue::Str(text), span),
+            ));
+        }
+    }
+    let id = document.get("id").and_then(Node::as_str).map(str::to_string);
+    let subject = match &id {
+        Some(id) => format!("{} `{id}`", kind.label()),
+        None => format!("this {}", kind.label()),
+    };
+    let mut json = document.to_json();
+    let issues = Schema::for_kind(kind).check(&document, &json, source, &subject);
+    let valid = issues.is_empty();
+    for issue in issues {
+        let mut finding = Finding::new(SCHEMA, file, issue.span, issue.message);
+        finding.help = issue.help;
+        if let Some(id) = &id {
+            finding = finding.for_record(kind.name(), id);
+        }
+        outcome.findings.push(finding);
+    }
+    let Some(id) = id else {
+        return;
+    };
+    let data = if valid {
+        if let Some(object) = json.as_object_mut() {
+            object.remove("kind");
+        }
+        match RecordData::from_json(kind, json) {
+            Ok(data) => Some(data),
+            Err(error) => {
+                outcome.findings.push(
+                    Finding::new(SCHEMA, file, kind_key.span, format!("{subject} could not be read: {error}"))
+                        .for_record(kind.name(), &id),
+                );
+                None
+            }
+        }
+    } else {
+        None
+    };
+    outcome.records.push(Record {
+        kind,
+        id,
+        source: source.clone(),
+        node: document,
+        data,
+    });
+}

@@ -1,0 +1,176 @@
+//! A YAML or TOML value tree where every key and value keeps its span.
+//!
+//! Both front ends (YAML records and `aims.toml`) produce this tree, so schema errors and
+//! rule findings point at the exact key or value the same way for both.
+
+use crate::diagnostic::Span;
+use serde_json::Value as Json;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub value: NodeValue,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum NodeValue {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Node>),
+    /// Entries in source order; keys are unique (the parsers reject duplicates).
+    Map(Vec<(Key, Node)>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Key {
+    pub name: String,
+    pub span: Span,
+}
+
+/// One step of a path into a tree, as in a JSON pointer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Step {
+    Key(String),
+    Index(usize),
+}
+
+impl Node {
+    pub fn new(value: NodeValue, span: Span) -> Self {
+        Node { value, span }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            NodeValue::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn entries(&self) -> &[(Key, Node)] {
+        match &self.value {
+            NodeValue::Map(entries) => entries,
+            _ => &[],
+        }
+    }
+
+    pub fn items(&self) -> &[Node] {
+        match &self.value {
+            NodeValue::Seq(items) => items,
+            _ => &[],
+        }
+    }
+
+    pub fn entry(&self, name: &str) -> Option<&(Key, Node)> {
+        self.entries().iter().find(|(key, _)| key.name == name)
+    }
+
+    pub fn get(&self, name: &str) -> Option<&Node> {
+        self.entry(name).map(|(_, value)| value)
+    }
+
+    /// Follows a path; returns the node and the key it hangs from, if any.
+    pub fn lookup<'a>(&'a self, path: &[Step]) -> Option<(Option<&'a Key>, &'a Node)> {
+        let mut key = None;
+        let mut node = self;
+        for step in path {
+            match step {
+                Step::Key(name) => {
+                    let (k, v) = node.entry(name)?;
+                    key = Some(k);
+                    node = v;
+                }
+                Step::Index(i) => {
+                    node = node.items().get(*i)?;
+                    key = None;
+                }
+            }
+        }
+        Some((key, node))
+    }
+
+    /// A plain-language name for the value's type, for messages.
+    pub fn describe(&self) -> String {
+        match &self.value {
+            NodeValue::Null => "an empty value".to_string(),
+            NodeValue::Bool(b) => format!("`{b}`"),
+            NodeValue::Int(i) => format!("the number {i}"),
+            NodeValue::Float(f) => format!("the number {f}"),
+            NodeValue::Str(s) => format!("the string `{}`", shorten(s)),
+            NodeValue::Seq(_) => "a list".to_string(),
+            NodeValue::Map(_) => "a mapping".to_string(),
+        }
+    }
+
+    /// Number of nodes in this subtree, keys included.
+    pub fn size(&self) -> usize {
+        1 + match &self.value {
+            NodeValue::Seq(items) => items.iter().map(Node::size).sum(),
+            NodeValue::Map(entries) => entries.iter().map(|(_, v)| 1 + v.size()).sum(),
+            _ => 0,
+        }
+    }
+
+    pub fn to_json(&self) -> Json {
+        match &self.value {
+            NodeValue::Null => Json::Null,
+            NodeValue::Bool(b) => Json::Bool(*b),
+            NodeValue::Int(i) => Json::from(*i),
+            NodeValue::Float(f) => serde_json::Number::from_f64(*f).map_or(Json::Null, Json::Number),
+            NodeValue::Str(s) => Json::String(s.clone()),
+            NodeValue::Seq(items) => Json::Array(items.iter().map(Node::to_json).collect()),
+            NodeValue::Map(entries) => Json::Object(
+                entries
+                    .iter()
+                    .map(|(k, v)| (k.name.clone(), v.to_json()))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// Cuts long user text for messages.
+pub fn shorten(text: &str) -> String {
+    const MAX: usize = 60;
+    let first_line = text.lines().next().unwrap_or("");
+    if first_line.chars().count() > MAX || first_line.len() < text.trim_end().len() {
+        let cut: String = first_line.chars().take(MAX).collect();
+        format!("{cut}…")
+    } else {
+        first_line.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Span;
+
+    fn leaf(value: NodeValue) -> Node {
+        Node::new(value, Span::default())
+    }
+
+    #[test]
+    fn lookup_follows_keys_and_indexes() {
+        let list = leaf(NodeValue::Seq(vec![leaf(NodeValue::Str("a".into()))]));
+        let key = Key {
+            name: "items".into(),
+            span: Span::default(),
+        };
+        let root = leaf(NodeValue::Map(vec![(key, list)]));
+        let (_, found) = root
+            .lookup(&[Step::Key("items".into()), Step::Index(0)])
+            .unwrap();
+        assert_eq!(found.as_str(), Some("a"));
+        assert!(root.lookup(&[Step::Key("missing".into())]).is_none());
+        assert_eq!(root.size(), 4);
+    }
+
+    #[test]
+    fn shorten_keeps_first_line() {
+        assert_eq!(shorten("short"), "short");
+        assert_eq!(shorten("two\nlines"), "two…");
+    }
+}

@@ -1,0 +1,171 @@
+//! Which fields of which kinds refer to other records or to the ISO catalog.
+//!
+//! One table serves the `dangling-reference` rule, the pack's traceability and editors' docs:
+//! a reference field is declared once, here.
+
+use super::{Kind, Record};
+use crate::diagnostic::Span;
+use crate::load::tree::{Node, NodeValue};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    Record(Kind),
+    /// An Annex A control id such as `A.6.2.4`.
+    Control,
+    /// A clause (`6.1.3`), an Annex A control, or an Annex A area (`A.6`).
+    ClauseOrControl,
+    /// An Annex C objective (`C.2.5`) or risk source (`C.3.4`).
+    AnnexC,
+}
+
+impl Target {
+    pub fn label(self) -> &'static str {
+        match self {
+            Target::Record(kind) => kind.label(),
+            Target::Control => "Annex A control",
+            Target::ClauseOrControl => "clause or control",
+            Target::AnnexC => "Annex C item",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+pub enum Seg {
+    Key(&'static str),
+    /// Every item of a list or every value of a mapping; a single value stands for itself.
+    Each,
+}
+
+pub struct RefField {
+    pub kind: Kind,
+    pub path: &'static [Seg],
+    pub target: Target,
+}
+
+use Seg::{Each, Key};
+
+const fn field(kind: Kind, path: &'static [Seg], target: Target) -> RefField {
+    RefField { kind, path, target }
+}
+
+pub const REFERENCE_FIELDS: &[RefField] = &[
+    field(Kind::Context, &[Key("in_scope_systems"), Each], Target::Record(Kind::AiSystem)),
+    field(Kind::Policy, &[Key("owner")], Target::Record(Kind::Role)),
+    field(Kind::Policy, &[Key("controls"), Each], Target::Control),
+    field(Kind::AiSystem, &[Key("owner")], Target::Record(Kind::Role)),
+    field(Kind::AiSystem, &[Key("datasets"), Each], Target::Record(Kind::Dataset)),
+    field(Kind::AiSystem, &[Key("suppliers"), Each], Target::Record(Kind::Supplier)),
+    field(Kind::Dataset, &[Key("owner")], Target::Record(Kind::Role)),
+    field(Kind::Supplier, &[Key("ai_systems"), Each], Target::Record(Kind::AiSystem)),
+    field(Kind::Risk, &[Key("ai_systems"), Each], Target::Record(Kind::AiSystem)),
+    field(Kind::Risk, &[Key("owner")], Target::Record(Kind::Role)),
+    field(Kind::Risk, &[Key("source"), Each], Target::AnnexC),
+    field(Kind::Risk, &[Key("treatment"), Key("controls"), Each], Target::Control),
+    field(Kind::Risk, &[Key("accepted_by")], Target::Record(Kind::Role)),
+    field(Kind::ImpactAssessment, &[Key("ai_system")], Target::Record(Kind::AiSystem)),
+    field(Kind::StatementOfApplicability, &[Key("controls"), Each, Key("evidence"), Each], Target::Record(Kind::Evidence)),
+    field(Kind::StatementOfApplicability, &[Key("controls"), Each, Key("owner")], Target::Record(Kind::Role)),
+    field(Kind::StatementOfApplicability, &[Key("controls"), Each, Key("risks"), Each], Target::Record(Kind::Risk)),
+    field(Kind::Objective, &[Key("owner")], Target::Record(Kind::Role)),
+    field(Kind::Evidence, &[Key("supports"), Each], Target::ClauseOrControl),
+    field(Kind::Evidence, &[Key("owner")], Target::Record(Kind::Role)),
+    field(Kind::Competence, &[Key("role")], Target::Record(Kind::Role)),
+    field(Kind::Competence, &[Key("evidence"), Each], Target::Record(Kind::Evidence)),
+    field(Kind::Audit, &[Key("scope"), Each], Target::ClauseOrControl),
+    field(Kind::Audit, &[Key("findings"), Each, Key("ref")], Target::ClauseOrControl),
+    field(Kind::Audit, &[Key("findings"), Each, Key("nonconformity")], Target::Record(Kind::Nonconformity)),
+    field(Kind::Nonconformity, &[Key("owner")], Target::Record(Kind::Role)),
+];
+
+/// One reference found in a record.
+#[derive(Debug, PartialEq)]
+pub struct Reference<'a> {
+    pub value: &'a str,
+    pub span: Span,
+    /// The field as a user reads it: `treatment.controls`.
+    pub field: String,
+    pub target: Target,
+}
+
+/// Every reference a record makes, in field-table order.
+pub fn references(record: &Record) -> Vec<Reference<'_>> {
+    let mut found = Vec::new();
+    for field in REFERENCE_FIELDS.iter().filter(|f| f.kind == record.kind) {
+        let name = field
+            .path
+            .iter()
+            .filter_map(|s| match s {
+                Key(k) => Some(*k),
+                Each => None,
+            })
+            .collect::<Vec<_>>()
+            .join(".");
+        collect(&record.node, field.path, &mut |node| {
+            if let Some(value) = node.as_str() {
+                found.push(Reference {
+                    value,
+                    span: node.span,
+                    field: name.clone(),
+                    target: field.target,
+                });
+            }
+        });
+    }
+    found
+}
+
+fn collect<'a>(node: &'a Node, path: &[Seg], found: &mut impl FnMut(&'a Node)) {
+    let Some((first, rest)) = path.split_first() else {
+        found(node);
+        return;
+    };
+    match first {
+        Key(name) => {
+            if let Some(child) = node.get(name) {
+                collect(child, rest, found);
+            }
+        }
+        Each => match &node.value {
+            NodeValue::Seq(items) => items.iter().for_each(|item| collect(item, rest, found)),
+            NodeValue::Map(entries) => entries.iter().for_each(|(_, v)| collect(v, rest, found)),
+            _ => collect(node, rest, found),
+        },
+    }
+}
+
+/// Whether a catalog reference names something that exists.
+pub fn resolves_in_catalog(target: Target, value: &str) -> bool {
+    use super::catalog;
+    match target {
+        Target::Record(_) => false,
+        Target::Control => catalog::control(value).is_some(),
+        Target::ClauseOrControl => {
+            catalog::clause(value).is_some()
+                || catalog::control(value).is_some()
+                || catalog::area(value).is_some()
+        }
+        Target::AnnexC => catalog::annex_c(value).is_some(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_field_path_starts_with_a_key() {
+        for field in REFERENCE_FIELDS {
+            assert!(matches!(field.path[0], Key(_)));
+        }
+    }
+
+    #[test]
+    fn catalog_targets_resolve() {
+        assert!(resolves_in_catalog(Target::Control, "A.6.2.4"));
+        assert!(!resolves_in_catalog(Target::Control, "6.1.3"));
+        assert!(resolves_in_catalog(Target::ClauseOrControl, "6.1.3"));
+        assert!(resolves_in_catalog(Target::ClauseOrControl, "A.6"));
+        assert!(resolves_in_catalog(Target::AnnexC, "C.3.4"));
+        assert!(!resolves_in_catalog(Target::AnnexC, "C.9"));
+    }
+}

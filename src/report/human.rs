@@ -1,0 +1,205 @@
+//! Terminal output in the style of rustc: the location, the source line underlined, a help
+//! line, and a closing summary. Secondary locations may be in other files (a duplicate id's
+//! first definition), which is why this is ours rather than a single-source renderer.
+
+use super::{Sources, Summary};
+use crate::diagnostic::{Finding, Severity, Span};
+use anstyle::{AnsiColor, Effects, Style};
+use std::io::{self, Write};
+
+pub struct Human<'a> {
+    pub sources: &'a Sources,
+    pub color: bool,
+}
+
+const ERROR: Style = AnsiColor::Red.on_default().effects(Effects::BOLD);
+const WARNING: Style = AnsiColor::Yellow.on_default().effects(Effects::BOLD);
+const GUTTER: Style = AnsiColor::Blue.on_default().effects(Effects::BOLD);
+const BOLD: Style = Style::new().effects(Effects::BOLD);
+const HELP: Style = AnsiColor::Cyan.on_default().effects(Effects::BOLD);
+
+impl Human<'_> {
+    fn paint(&self, style: Style, text: &str) -> String {
+        if self.color {
+            format!("{}{text}{}", style.render(), style.render_reset())
+        } else {
+            text.to_string()
+        }
+    }
+
+    pub fn write_findings(&self, out: &mut dyn Write, findings: &[Finding]) -> io::Result<()> {
+        for finding in findings {
+            self.write_finding(out, finding)?;
+        }
+        Ok(())
+    }
+
+    pub fn write_finding(&self, out: &mut dyn Write, finding: &Finding) -> io::Result<()> {
+        let (word, style) = match finding.severity {
+            Severity::Error => ("error", ERROR),
+            Severity::Warning => ("warning", WARNING),
+        };
+        writeln!(
+            out,
+            "{}{}",
+            self.paint(style, &format!("{word}[{}]", finding.rule)),
+            self.paint(BOLD, &format!(": {}", finding.message))
+        )?;
+        let width = finding
+            .related
+            .iter()
+            .map(|r| r.span.start.line)
+            .chain([finding.span.start.line])
+            .max()
+            .unwrap_or(1)
+            .to_string()
+            .len();
+        let pad = " ".repeat(width);
+        writeln!(
+            out,
+            "{pad}{} {}:{}:{}",
+            self.paint(GUTTER, "-->"),
+            finding.file,
+            finding.span.start.line,
+            finding.span.start.column
+        )?;
+        self.write_snippet(out, &finding.file, finding.span, finding.label.as_deref(), '^', style, width)?;
+        for related in &finding.related {
+            writeln!(
+                out,
+                "{pad}{} {}:{}:{}",
+                self.paint(GUTTER, ":::"),
+                related.file,
+                related.span.start.line,
+                related.span.start.column
+            )?;
+            self.write_snippet(out, &related.file, related.span, Some(&related.message), '-', GUTTER, width)?;
+        }
+        if let Some(help) = &finding.help {
+            writeln!(out, "{pad} {} {}", self.paint(GUTTER, "="), self.paint(HELP, "help:") + " " + help)?;
+        }
+        writeln!(out)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn write_snippet(
+        &self,
+        out: &mut dyn Write,
+        file: &str,
+        span: Span,
+        label: Option<&str>,
+        mark: char,
+        style: Style,
+        width: usize,
+    ) -> io::Result<()> {
+        let bar = self.paint(GUTTER, "|");
+        let pad = " ".repeat(width);
+        let Some(line) = self.sources.get(file).and_then(|s| s.line(span.start.line)) else {
+            return Ok(());
+        };
+        let shown: String = line.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
+        let length = shown.chars().count() as u32;
+        let start = span.start.column.max(1);
+        let end = if span.end.line == span.start.line && span.end.column > start {
+            span.end.column.min(length + 1).max(start + 1)
+        } else {
+            (length + 1).max(start + 1)
+        };
+        let marks: String = std::iter::repeat_n(mark, (end - start) as usize).collect();
+        let underline = format!("{}{}", " ".repeat(start as usize - 1), marks);
+        let label = label.map(|l| format!(" {l}")).unwrap_or_default();
+        writeln!(out, "{pad} {bar}")?;
+        writeln!(
+            out,
+            "{} {bar} {shown}",
+            self.paint(GUTTER, &format!("{:>width$}", span.start.line))
+        )?;
+        writeln!(out, "{pad} {bar} {}", self.paint(style, &format!("{underline}{label}")))
+    }
+
+    pub fn write_summary(&self, out: &mut dyn Write, summary: Summary) -> io::Result<()> {
+        let checked = format!(
+            "checked {} {} in {} {}",
+            summary.records,
+            plural(summary.records, "record", "records"),
+            summary.files,
+            plural(summary.files, "file", "files")
+        );
+        if summary.errors == 0 && summary.warnings == 0 {
+            return writeln!(out, "{checked}: no problems found");
+        }
+        let mut counts = Vec::new();
+        if summary.errors > 0 {
+            counts.push(self.paint(
+                ERROR,
+                &format!("{} {}", summary.errors, plural(summary.errors, "error", "errors")),
+            ));
+        }
+        if summary.warnings > 0 {
+            counts.push(self.paint(
+                WARNING,
+                &format!("{} {}", summary.warnings, plural(summary.warnings, "warning", "warnings")),
+            ));
+        }
+        writeln!(out, "{checked}: {}", counts.join(", "))
+    }
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Pos;
+    use crate::load::source::SourceFile;
+    use std::sync::Arc;
+
+    #[test]
+    fn renders_location_underline_related_and_help() {
+        let sources = Sources::new([
+            Arc::new(SourceFile::new("risks/a.yaml".into(), "kind: Risk\nid: R-1\n".into())),
+            Arc::new(SourceFile::new("risks/b.yaml".into(), "kind: Risk\nid: R-1\n".into())),
+        ]);
+        let span = Span::new(Pos { line: 2, column: 5 }, Pos { line: 2, column: 8 });
+        let finding = Finding::new("duplicate-id", "risks/b.yaml", span, "risk id `R-1` is already used")
+            .with_related("risks/a.yaml", span, "first defined here")
+            .with_help("give this record a new id");
+        let mut out = Vec::new();
+        Human { sources: &sources, color: false }
+            .write_finding(&mut out, &finding)
+            .unwrap();
+        let expected = "\
+error[duplicate-id]: risk id `R-1` is already used
+ --> risks/b.yaml:2:5
+  |
+2 | id: R-1
+  |     ^^^
+ ::: risks/a.yaml:2:5
+  |
+2 | id: R-1
+  |     --- first defined here
+  = help: give this record a new id
+
+";
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
+    }
+
+    #[test]
+    fn summary_wording() {
+        let sources = Sources::default();
+        let human = Human { sources: &sources, color: false };
+        let mut out = Vec::new();
+        human
+            .write_summary(&mut out, Summary { errors: 0, warnings: 0, files: 1, records: 1 })
+            .unwrap();
+        human
+            .write_summary(&mut out, Summary { errors: 2, warnings: 1, files: 3, records: 4 })
+            .unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "checked 1 record in 1 file: no problems found\nchecked 4 records in 3 files: 2 errors, 1 warning\n"
+        );
+    }
+}

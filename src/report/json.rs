@@ -1,0 +1,70 @@
+//! `--format json`: one JSON object, shape fixed by DESIGN §2 (`"version": 1`).
+
+use super::Summary;
+use crate::diagnostic::Finding;
+use serde::Serialize;
+use std::io::{self, Write};
+
+#[derive(Serialize)]
+struct Report<'a> {
+    version: u32,
+    findings: Vec<JsonFinding<'a>>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    rule: &'a str,
+    severity: &'a str,
+    message: &'a str,
+    file: &'a str,
+    line: u32,
+    column: u32,
+    end_line: u32,
+    end_column: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related: Vec<JsonRelated<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonRelated<'a> {
+    message: &'a str,
+    file: &'a str,
+    line: u32,
+    column: u32,
+}
+
+pub fn write(out: &mut dyn Write, findings: &[Finding], summary: Summary) -> io::Result<()> {
+    let report = Report {
+        version: 1,
+        findings: findings
+            .iter()
+            .map(|f| JsonFinding {
+                rule: f.rule,
+                severity: f.severity.as_str(),
+                message: &f.message,
+                file: &f.file,
+                line: f.span.start.line,
+                column: f.span.start.column,
+                end_line: f.span.end.line,
+                end_column: f.span.end.column,
+                help: f.help.as_deref(),
+                related: f
+                    .related
+                    .iter()
+                    .map(|r| JsonRelated {
+                        message: &r.message,
+                        file: &r.file,
+                        line: r.span.start.line,
+                        column: r.span.start.column,
+                    })
+                    .collect(),
+            })
+            .collect(),
+        summary,
+    };
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    writeln!(out)
+}

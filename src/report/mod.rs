@@ -1,0 +1,50 @@
+//! Reporters: findings in, text out. Each format is one file; each writes to the `Write` it
+//! is given and never reads files (sources come with the findings).
+
+pub mod human;
+pub mod json;
+
+use crate::diagnostic::{Finding, Severity};
+use crate::load::source::SourceFile;
+use serde::Serialize;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Counts shown at the end of every report.
+#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub files: usize,
+    pub records: usize,
+}
+
+impl Summary {
+    pub fn new(findings: &[Finding], files: usize, records: usize) -> Self {
+        let count = |s| findings.iter().filter(|f| f.severity == s).count();
+        Summary {
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            files,
+            records,
+        }
+    }
+}
+
+/// The text of every file a finding may point at, by repository-relative path.
+#[derive(Default)]
+pub struct Sources {
+    files: HashMap<String, Arc<SourceFile>>,
+}
+
+impl Sources {
+    pub fn new(files: impl IntoIterator<Item = Arc<SourceFile>>) -> Self {
+        Sources {
+            files: files.into_iter().map(|f| (f.path.clone(), f)).collect(),
+        }
+    }
+
+    pub fn get(&self, path: &str) -> Option<&SourceFile> {
+        self.files.get(path).map(Arc::as_ref)
+    }
+}

@@ -1,0 +1,430 @@
+//! The bundled JSON Schemas (draft 2020-12) and validation of spanned trees against them.
+//!
+//! Validation errors are turned into plain-language messages located at the offending key
+//! (unknown field), value (wrong type, enum, format) or parent mapping (missing field).
+
+use crate::diagnostic::{Span, closest};
+use crate::load::source::SourceFile;
+use crate::load::tree::{Node, NodeValue, Step};
+use crate::model::Kind;
+use jsonschema::error::ValidationErrorKind;
+use jsonschema::paths::LocationSegment;
+use jsonschema::{Draft, Validator};
+use serde_json::Value;
+use std::sync::OnceLock;
+
+/// `(file stem, JSON text)` of every bundled schema.
+pub const SCHEMA_FILES: &[(&str, &str)] = &[
+    ("aims-toml", include_str!("../schemas/aims-toml.schema.json")),
+    ("context", include_str!("../schemas/context.schema.json")),
+    ("policy", include_str!("../schemas/policy.schema.json")),
+    ("role", include_str!("../schemas/role.schema.json")),
+    ("ai-system", include_str!("../schemas/ai-system.schema.json")),
+    ("dataset", include_str!("../schemas/dataset.schema.json")),
+    ("supplier", include_str!("../schemas/supplier.schema.json")),
+    ("risk", include_str!("../schemas/risk.schema.json")),
+    ("impact-assessment", include_str!("../schemas/impact-assessment.schema.json")),
+    ("statement-of-applicability", include_str!("../schemas/statement-of-applicability.schema.json")),
+    ("objective", include_str!("../schemas/objective.schema.json")),
+    ("evidence", include_str!("../schemas/evidence.schema.json")),
+    ("competence", include_str!("../schemas/competence.schema.json")),
+    ("audit", include_str!("../schemas/audit.schema.json")),
+    ("management-review", include_str!("../schemas/management-review.schema.json")),
+    ("nonconformity", include_str!("../schemas/nonconformity.schema.json")),
+];
+
+pub const CONFIG_SCHEMA: &str = "aims-toml";
+
+pub fn schema_text(name: &str) -> Option<&'static str> {
+    SCHEMA_FILES.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
+}
+
+/// A compiled schema and its JSON (messages look up titles and property names in it).
+pub struct Schema {
+    json: Value,
+    validator: Validator,
+}
+
+impl Schema {
+    fn compile(name: &str) -> Schema {
+        let text = schema_text(name).expect("every schema name is bundled");
+        let json: Value = serde_json::from_str(text).expect("bundled schemas are valid JSON");
+        let validator = jsonschema::options()
+            .with_draft(Draft::Draft202012)
+            .should_validate_formats(true)
+            .build(&json)
+            .expect("bundled schemas compile");
+        Schema { json, validator }
+    }
+
+    /// The compiled schema for a kind, built once per process on first use.
+    pub fn for_kind(kind: Kind) -> &'static Schema {
+        static CACHE: [OnceLock<Schema>; 15] = [const { OnceLock::new() }; 15];
+        let index = Kind::ALL.iter().position(|k| *k == kind).expect("kind is listed");
+        CACHE[index].get_or_init(|| Schema::compile(kind.schema_name()))
+    }
+
+    pub fn for_config() -> &'static Schema {
+        static CONFIG: OnceLock<Schema> = OnceLock::new();
+        CONFIG.get_or_init(|| Schema::compile(CONFIG_SCHEMA))
+    }
+
+    /// Validates `json` (built from `node`) and describes each problem at its place in `node`.
+    /// `subject` names the whole document in messages, such as "risk `R-001`".
+    pub fn check(&self, node: &Node, json: &Value, source: &SourceFile, subject: &str) -> Vec<Issue> {
+        let mut issues = Vec::new();
+        for error in self.validator.iter_errors(json) {
+            let path: Vec<Step> = error
+                .instance_path()
+                .iter()
+                .map(|segment| match segment {
+                    LocationSegment::Property(p) => Step::Key(p.to_string()),
+                    LocationSegment::Index(i) => Step::Index(i),
+                })
+                .collect();
+            let keyword_at = error.schema_path().as_str().to_string();
+            let explainer = Explainer {
+                schema: &self.json,
+                root: node,
+                path: &path,
+                keyword_at: &keyword_at,
+                source,
+                subject,
+            };
+            explainer.explain(error.kind(), error.instance(), &mut issues);
+        }
+        issues
+    }
+}
+
+/// One schema problem, located.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Issue {
+    pub span: Span,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+struct Explainer<'a> {
+    schema: &'a Value,
+    root: &'a Node,
+    path: &'a [Step],
+    /// JSON pointer of the failing keyword in the schema.
+    keyword_at: &'a str,
+    source: &'a SourceFile,
+    subject: &'a str,
+}
+
+impl Explainer<'_> {
+    fn explain(&self, kind: &ValidationErrorKind, instance: &Value, issues: &mut Vec<Issue>) {
+        let (key, node) = self.root.lookup(self.path).unwrap_or((None, self.root));
+        let name = self.field_name();
+        let value_span = node.span;
+        let mut issue = |span: Span, message: String, help: Option<String>| {
+            issues.push(Issue { span, message, help });
+        };
+        match kind {
+            ValidationErrorKind::AdditionalProperties { unexpected } => {
+                let known = self.sibling_property_names();
+                for field in unexpected {
+                    let span = node
+                        .entry(field)
+                        .map_or(value_span, |(k, _)| k.span);
+                    let help = match closest(field, known.iter().map(String::as_str)) {
+                        Some(near) => format!("did you mean `{near}`?"),
+                        None if known.is_empty() => "remove this field".to_string(),
+                        None => format!("known fields here: {}", backticked(&known)),
+                    };
+                    let place = if self.path.is_empty() {
+                        self.subject.to_string()
+                    } else {
+                        format!("`{name}`")
+                    };
+                    issue(span, format!("unknown field `{field}` in {place}"), Some(help));
+                }
+            }
+            ValidationErrorKind::Required { property } => {
+                let field = property.as_str().unwrap_or_default();
+                let (span, whose) = match key {
+                    Some(key) => (key.span, format!("`{name}`")),
+                    None if self.path.is_empty() => (
+                        self.root
+                            .entry("id")
+                            .or_else(|| self.root.entry("kind"))
+                            .map_or(self.root.span, |(k, _)| k.span),
+                        self.subject.to_string(),
+                    ),
+                    None => (value_span, format!("`{name}`")),
+                };
+                let description = self
+                    .property_schema(field)
+                    .and_then(|s| s.get("description"))
+                    .and_then(Value::as_str)
+                    .map(|d| format!("add `{field}`: {d}"));
+                issue(span, format!("{whose} is missing the required field `{field}`"), description);
+            }
+            ValidationErrorKind::Type { .. } => {
+                let expected = self
+                    .schema
+                    .pointer(self.keyword_at)
+                    .map(describe_types)
+                    .unwrap_or_else(|| "another type".to_string());
+                let raw = self.source.slice(value_span);
+                let help = match (&node.value, expected.as_str()) {
+                    (NodeValue::Int(_) | NodeValue::Float(_) | NodeValue::Bool(_), e) if e.contains("text") => {
+                        Some(format!("quote it to keep it as text: `\"{}\"`", raw.trim()))
+                    }
+                    (NodeValue::Str(s), e) if e.starts_with("a list") => Some(format!("write it as a list: `[{s}]`")),
+                    (NodeValue::Str(s), "true or false") => Some(format!(
+                        "YAML 1.2 reads `{s}` as text; write `true` or `false`"
+                    )),
+                    (NodeValue::Null, _) => Some("fill in a value or remove the field".to_string()),
+                    _ => None,
+                };
+                issue(value_span, format!("`{name}` must be {expected}, found {}", node.describe()), help);
+            }
+            ValidationErrorKind::Enum { options } => {
+                let options: Vec<String> = options
+                    .as_array()
+                    .map(|a| a.iter().map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string)).collect())
+                    .unwrap_or_default();
+                let found = instance.as_str().map_or_else(|| node.describe(), |s| format!("`{s}`"));
+                let help = instance
+                    .as_str()
+                    .and_then(|s| closest(s, options.iter().map(String::as_str)))
+                    .map(|near| format!("did you mean `{near}`?"));
+                issue(
+                    value_span,
+                    format!("`{name}` must be one of {}; found {found}", backticked(&options)),
+                    help,
+                );
+            }
+            ValidationErrorKind::Constant { expected_value } => {
+                issue(value_span, format!("`{name}` must be `{}`", plain(expected_value)), None);
+            }
+            ValidationErrorKind::Format { format } => {
+                let found = instance.as_str().unwrap_or_default();
+                let (message, help) = match format.as_str() {
+                    "date" if looks_like_date(found) => (
+                        format!("`{name}` is `{found}`, which is not a real calendar date"),
+                        "check the day and month".to_string(),
+                    ),
+                    "date" => (
+                        format!("`{name}` must be a date written `YYYY-MM-DD`, found `{found}`"),
+                        "write dates as ISO 8601, such as `2026-01-15`".to_string(),
+                    ),
+                    "uri" => (
+                        format!("`{name}` must be a full URL, found `{found}`"),
+                        "start it with a scheme, such as `https://`".to_string(),
+                    ),
+                    other => (format!("`{name}` is not a valid {other}: `{found}`"), String::new()),
+                };
+                issue(value_span, message, (!help.is_empty()).then_some(help));
+            }
+            ValidationErrorKind::MinLength { .. } => {
+                issue(value_span, format!("`{name}` must not be empty"), None);
+            }
+            ValidationErrorKind::MinItems { limit } => {
+                let items = if *limit == 1 { "item" } else { "items" };
+                issue(value_span, format!("`{name}` must list at least {limit} {items}"), None);
+            }
+            ValidationErrorKind::Minimum { limit } => {
+                issue(value_span, format!("`{name}` must be at least {limit}, found {}", node.describe()), None);
+            }
+            ValidationErrorKind::Maximum { limit } => {
+                issue(value_span, format!("`{name}` must be at most {limit}, found {}", node.describe()), None);
+            }
+            ValidationErrorKind::UniqueItems => {
+                issue(value_span, format!("`{name}` lists the same value more than once"), None);
+            }
+            ValidationErrorKind::OneOfNotValid { .. } | ValidationErrorKind::OneOfMultipleValid { .. } => {
+                let choices = self.one_of_required_names();
+                let span = match key {
+                    Some(key) => key.span,
+                    None => self.root.entry("id").map_or(value_span, |(k, _)| k.span),
+                };
+                let place = if self.path.is_empty() { self.subject.to_string() } else { format!("`{name}`") };
+                let message = if choices.is_empty() {
+                    format!("{place} does not match exactly one of the allowed shapes")
+                } else {
+                    format!("{place} must have exactly one of {}", backticked(&choices).replace(", ", " or "))
+                };
+                issue(span, message, None);
+            }
+            _ => {
+                issue(value_span, format!("`{name}` is not valid here"), None);
+            }
+        }
+    }
+
+    /// The name a user sees for the failing value: its key, or "`list` item N".
+    fn field_name(&self) -> String {
+        match self.path.split_last() {
+            None => self.subject.to_string(),
+            Some((Step::Key(k), _)) => k.clone(),
+            Some((Step::Index(i), rest)) => match rest.last() {
+                Some(Step::Key(k)) => format!("{k}[{}]", i + 1),
+                _ => format!("item {}", i + 1),
+            },
+        }
+    }
+
+    /// The schema object that holds the failing keyword.
+    fn schema_here(&self) -> Option<&Value> {
+        let parent = self.keyword_at.rsplit_once('/').map_or("", |(p, _)| p);
+        self.schema.pointer(parent)
+    }
+
+    fn sibling_property_names(&self) -> Vec<String> {
+        self.schema_here()
+            .and_then(|s| s.get("properties"))
+            .and_then(Value::as_object)
+            .map(|p| p.keys().cloned().collect())
+            .unwrap_or_default()
+    }
+
+    fn property_schema(&self, field: &str) -> Option<&Value> {
+        self.schema_here()?.get("properties")?.get(field)
+    }
+
+    fn one_of_required_names(&self) -> Vec<String> {
+        let Some(branches) = self.schema.pointer(self.keyword_at).and_then(Value::as_array) else {
+            return Vec::new();
+        };
+        branches
+            .iter()
+            .filter_map(|b| b.get("required")?.as_array()?.first()?.as_str().map(str::to_string))
+            .collect()
+    }
+}
+
+fn describe_types(types: &Value) -> String {
+    let one = |t: &str| match t {
+        "boolean" => "true or false",
+        "string" => "text",
+        "array" => "a list",
+        "object" => "a mapping of fields",
+        "integer" => "a whole number",
+        "number" => "a number",
+        "null" => "empty",
+        _ => "another type",
+    };
+    match types {
+        Value::String(t) => one(t).to_string(),
+        Value::Array(ts) => ts
+            .iter()
+            .filter_map(Value::as_str)
+            .map(one)
+            .collect::<Vec<_>>()
+            .join(" or "),
+        _ => "another type".to_string(),
+    }
+}
+
+fn looks_like_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+fn plain(value: &Value) -> String {
+    value.as_str().map_or_else(|| value.to_string(), str::to_string)
+}
+
+fn backticked(names: &[String]) -> String {
+    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::yaml;
+
+    fn issues(kind: Kind, text: &str) -> Vec<Issue> {
+        let source = SourceFile::new("r.yaml".into(), text.into());
+        let node = yaml::parse(&source.text, 0).documents.remove(0);
+        Schema::for_kind(kind).check(&node, &node.to_json(), &source, "the record")
+    }
+
+    const SOA: &str = "kind: StatementOfApplicability\nid: soa\ncontrols:\n  A.2.2:\n    applicable: no\n    justification: x\n";
+
+    #[test]
+    fn every_bundled_schema_compiles_and_documents_every_property() {
+        fn walk(name: &str, path: &str, schema: &Value) {
+            if let Some(props) = schema.get("properties").and_then(Value::as_object) {
+                assert_eq!(schema.get("additionalProperties"), Some(&Value::Bool(false)), "{name}{path}");
+                for (key, sub) in props {
+                    assert!(sub.get("title").is_some() && sub.get("description").is_some(), "{name}{path}/{key}");
+                    walk(name, &format!("{path}/{key}"), sub);
+                }
+            }
+            for child in ["items", "additionalProperties"] {
+                if let Some(sub) = schema.get(child).filter(|s| s.is_object()) {
+                    walk(name, &format!("{path}/{child}"), sub);
+                }
+            }
+        }
+        for (name, text) in SCHEMA_FILES {
+            let json: Value = serde_json::from_str(text).unwrap();
+            assert!(json["$id"].as_str().unwrap().ends_with(&format!("/{name}.schema.json")));
+            walk(name, "", &json);
+        }
+        for kind in Kind::ALL {
+            let _ = Schema::for_kind(*kind);
+        }
+    }
+
+    #[test]
+    fn boolean_as_norway_string_is_explained_at_the_value() {
+        let found = issues(Kind::StatementOfApplicability, SOA);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].message, "`applicable` must be true or false, found the string `no`");
+        assert_eq!(found[0].span.start.line, 5);
+        assert_eq!(found[0].span.start.column, 17);
+    }
+
+    #[test]
+    fn unknown_field_points_at_the_key_with_a_suggestion() {
+        let found = issues(Kind::Role, "kind: Role\nid: cro\ntitle: CRO\nresponsibilites: [x]\n");
+        let unknown = found.iter().find(|i| i.message.starts_with("unknown field")).unwrap();
+        assert_eq!(unknown.message, "unknown field `responsibilites` in the record");
+        assert_eq!(unknown.help.as_deref(), Some("did you mean `responsibilities`?"));
+        assert_eq!((unknown.span.start.line, unknown.span.start.column), (4, 1));
+        let missing = found.iter().find(|i| i.message.contains("missing")).unwrap();
+        assert_eq!(missing.message, "the record is missing the required field `responsibilities`");
+        assert_eq!(missing.span.start.line, 2);
+    }
+
+    #[test]
+    fn nested_missing_field_points_at_the_parent_key() {
+        let text = "kind: Risk\nid: R-1\ntitle: t\nai_systems: [a]\nowner: o\nlikelihood: rare\nimpact: minor\ntreatment:\n  plan: p\n";
+        let found = issues(Kind::Risk, text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].message, "`treatment` is missing the required field `option`");
+        assert_eq!(found[0].span.start.line, 8);
+    }
+
+    #[test]
+    fn numbers_where_text_belongs_get_a_quoting_hint() {
+        let text = "kind: Evidence\nid: e\ntitle: t\nurl: https://x.example\ncollected: 2026-01-01\nsupports: [6.10, A.2.2]\n";
+        let found = issues(Kind::Evidence, text);
+        assert_eq!(found[0].message, "`supports[1]` must be text, found the number 6.1");
+        assert_eq!(found[0].help.as_deref(), Some("quote it to keep it as text: `\"6.10\"`"));
+    }
+
+    #[test]
+    fn enums_dates_and_one_of_are_plain_language() {
+        let text = "kind: AISystem\nid: s\nname: n\nowner: o\npurpose: p\nlifecycle_stage: deploymnt\nai_role: provider\n";
+        let found = issues(Kind::AiSystem, text);
+        assert!(found[0].message.starts_with("`lifecycle_stage` must be one of `inception`"));
+        assert_eq!(found[0].help.as_deref(), Some("did you mean `deployment`?"));
+
+        let text = "kind: Evidence\nid: e\ntitle: t\npath: a\nurl: https://x.example\ncollected: 2025-02-30\n";
+        let found = issues(Kind::Evidence, text);
+        let messages: Vec<&str> = found.iter().map(|i| i.message.as_str()).collect();
+        assert!(messages.contains(&"`collected` is `2025-02-30`, which is not a real calendar date"), "{messages:?}");
+        assert!(messages.contains(&"the record must have exactly one of `path` or `url`"), "{messages:?}");
+    }
+}
