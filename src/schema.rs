@@ -160,7 +160,7 @@ impl Explainer<'_> {
                     .property_schema(field)
                     .and_then(|s| s.get("description"))
                     .and_then(Value::as_str)
-                    .map(|d| format!("add `{field}`: {d}"));
+                    .map(|d| format!("add `{field}`: {}", lowercase_first(d)));
                 issue(span, format!("{whose} is missing the required field `{field}`"), description);
             }
             ValidationErrorKind::Type { .. } => {
@@ -319,6 +319,14 @@ fn describe_types(types: &Value) -> String {
             .join(" or "),
         _ => "another type".to_string(),
     }
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 fn looks_like_date(text: &str) -> bool {
