@@ -137,7 +137,10 @@ pub fn run() -> ExitCode {
         // A closed pipe (`aims check | head`) is the reader's choice, not a failure.
         Err(Failure::Io(error)) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(failure) => {
-            report_failure(&failure, io::stderr().is_terminal() && cli.color != ColorChoice::Never);
+            report_failure(
+                &failure,
+                io::stderr().is_terminal() && cli.color != ColorChoice::Never,
+            );
             ExitCode::from(2)
         }
     }
@@ -146,9 +149,13 @@ pub fn run() -> ExitCode {
 fn report_failure(failure: &Failure, color: bool) {
     let stderr = io::stderr();
     let mut err = stderr.lock();
-    if let Failure::Config(crate::load::config::ConfigError::Invalid { source, findings }) = failure {
+    if let Failure::Config(crate::load::config::ConfigError::Invalid { source, findings }) = failure
+    {
         let sources = Sources::new([source.clone()]);
-        let human = Human { sources: &sources, color };
+        let human = Human {
+            sources: &sources,
+            color,
+        };
         let _ = human.write_findings(&mut err, findings);
     }
     let _ = writeln!(err, "error: {failure}");

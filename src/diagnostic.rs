@@ -148,8 +148,24 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|c| {
             let candidate = c.to_lowercase();
             // A word that is a longer or shorter form of a candidate ("warning", "warn") is close.
-            let prefix = candidate.len() >= 3 && (lower.starts_with(&candidate) || candidate.starts_with(&lower) && lower.len() >= 3);
-            (if prefix { 1 } else { edit_distance(&lower, &candidate) }, c)
+            let prefix = candidate.len() >= 3
+                && (lower.starts_with(&candidate)
+                    || candidate.starts_with(&lower) && lower.len() >= 3);
+            // A long shared start ("dangling-refs", "dangling-reference") is close too.
+            let shared = lower
+                .chars()
+                .zip(candidate.chars())
+                .take_while(|(a, b)| a == b)
+                .count();
+            let stem = shared >= 6 && shared * 3 >= lower.chars().count() * 2;
+            let distance = if prefix {
+                1
+            } else if stem {
+                limit
+            } else {
+                edit_distance(&lower, &candidate)
+            };
+            (distance, c)
         })
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, c)| (*d, *c))
@@ -164,13 +180,15 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for (i, row) in rows.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        rows[0][j] = j;
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (rows[i - 1][j] + 1).min(rows[i][j - 1] + 1).min(rows[i - 1][j - 1] + cost);
+            let mut best = (rows[i - 1][j] + 1)
+                .min(rows[i][j - 1] + 1)
+                .min(rows[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 best = best.min(rows[i - 2][j - 2] + 1);
             }

@@ -15,28 +15,55 @@ use std::sync::OnceLock;
 
 /// `(file stem, JSON text)` of every bundled schema.
 pub const SCHEMA_FILES: &[(&str, &str)] = &[
-    ("aims-toml", include_str!("../schemas/aims-toml.schema.json")),
+    (
+        "aims-toml",
+        include_str!("../schemas/aims-toml.schema.json"),
+    ),
     ("context", include_str!("../schemas/context.schema.json")),
     ("policy", include_str!("../schemas/policy.schema.json")),
     ("role", include_str!("../schemas/role.schema.json")),
-    ("ai-system", include_str!("../schemas/ai-system.schema.json")),
+    (
+        "ai-system",
+        include_str!("../schemas/ai-system.schema.json"),
+    ),
     ("dataset", include_str!("../schemas/dataset.schema.json")),
     ("supplier", include_str!("../schemas/supplier.schema.json")),
     ("risk", include_str!("../schemas/risk.schema.json")),
-    ("impact-assessment", include_str!("../schemas/impact-assessment.schema.json")),
-    ("statement-of-applicability", include_str!("../schemas/statement-of-applicability.schema.json")),
-    ("objective", include_str!("../schemas/objective.schema.json")),
+    (
+        "impact-assessment",
+        include_str!("../schemas/impact-assessment.schema.json"),
+    ),
+    (
+        "statement-of-applicability",
+        include_str!("../schemas/statement-of-applicability.schema.json"),
+    ),
+    (
+        "objective",
+        include_str!("../schemas/objective.schema.json"),
+    ),
     ("evidence", include_str!("../schemas/evidence.schema.json")),
-    ("competence", include_str!("../schemas/competence.schema.json")),
+    (
+        "competence",
+        include_str!("../schemas/competence.schema.json"),
+    ),
     ("audit", include_str!("../schemas/audit.schema.json")),
-    ("management-review", include_str!("../schemas/management-review.schema.json")),
-    ("nonconformity", include_str!("../schemas/nonconformity.schema.json")),
+    (
+        "management-review",
+        include_str!("../schemas/management-review.schema.json"),
+    ),
+    (
+        "nonconformity",
+        include_str!("../schemas/nonconformity.schema.json"),
+    ),
 ];
 
 pub const CONFIG_SCHEMA: &str = "aims-toml";
 
 pub fn schema_text(name: &str) -> Option<&'static str> {
-    SCHEMA_FILES.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
+    SCHEMA_FILES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, t)| *t)
 }
 
 /// A compiled schema and its JSON (messages look up titles and property names in it).
@@ -60,7 +87,10 @@ impl Schema {
     /// The compiled schema for a kind, built once per process on first use.
     pub fn for_kind(kind: Kind) -> &'static Schema {
         static CACHE: [OnceLock<Schema>; 15] = [const { OnceLock::new() }; 15];
-        let index = Kind::ALL.iter().position(|k| *k == kind).expect("kind is listed");
+        let index = Kind::ALL
+            .iter()
+            .position(|k| *k == kind)
+            .expect("kind is listed");
         CACHE[index].get_or_init(|| Schema::compile(kind.schema_name()))
     }
 
@@ -71,7 +101,13 @@ impl Schema {
 
     /// Validates `json` (built from `node`) and describes each problem at its place in `node`.
     /// `subject` names the whole document in messages, such as "risk `R-001`".
-    pub fn check(&self, node: &Node, json: &Value, source: &SourceFile, subject: &str) -> Vec<Issue> {
+    pub fn check(
+        &self,
+        node: &Node,
+        json: &Value,
+        source: &SourceFile,
+        subject: &str,
+    ) -> Vec<Issue> {
         let mut issues = Vec::new();
         for error in self.validator.iter_errors(json) {
             let path: Vec<Step> = error
@@ -121,15 +157,17 @@ impl Explainer<'_> {
         let name = self.field_name();
         let value_span = node.span;
         let mut issue = |span: Span, message: String, help: Option<String>| {
-            issues.push(Issue { span, message, help });
+            issues.push(Issue {
+                span,
+                message,
+                help,
+            });
         };
         match kind {
             ValidationErrorKind::AdditionalProperties { unexpected } => {
                 let known = self.sibling_property_names();
                 for field in unexpected {
-                    let span = node
-                        .entry(field)
-                        .map_or(value_span, |(k, _)| k.span);
+                    let span = node.entry(field).map_or(value_span, |(k, _)| k.span);
                     let help = match closest(field, known.iter().map(String::as_str)) {
                         Some(near) => format!("did you mean `{near}`?"),
                         None if known.is_empty() => "remove this field".to_string(),
@@ -140,7 +178,11 @@ impl Explainer<'_> {
                     } else {
                         format!("`{name}`")
                     };
-                    issue(span, format!("unknown field `{field}` in {place}"), Some(help));
+                    issue(
+                        span,
+                        format!("unknown field `{field}` in {place}"),
+                        Some(help),
+                    );
                 }
             }
             ValidationErrorKind::Required { property } => {
@@ -161,7 +203,11 @@ impl Explainer<'_> {
                     .and_then(|s| s.get("description"))
                     .and_then(Value::as_str)
                     .map(|d| format!("add `{field}`: {}", lowercase_first(d)));
-                issue(span, format!("{whose} is missing the required field `{field}`"), description);
+                issue(
+                    span,
+                    format!("{whose} is missing the required field `{field}`"),
+                    description,
+                );
             }
             ValidationErrorKind::Type { .. } => {
                 let expected = self
@@ -171,36 +217,57 @@ impl Explainer<'_> {
                     .unwrap_or_else(|| "another type".to_string());
                 let raw = self.source.slice(value_span);
                 let help = match (&node.value, expected.as_str()) {
-                    (NodeValue::Int(_) | NodeValue::Float(_) | NodeValue::Bool(_), e) if e.contains("text") => {
+                    (NodeValue::Int(_) | NodeValue::Float(_) | NodeValue::Bool(_), e)
+                        if e.contains("text") =>
+                    {
                         Some(format!("quote it to keep it as text: `\"{}\"`", raw.trim()))
                     }
-                    (NodeValue::Str(s), e) if e.starts_with("a list") => Some(format!("write it as a list: `[{s}]`")),
+                    (NodeValue::Str(s), e) if e.starts_with("a list") => {
+                        Some(format!("write it as a list: `[{s}]`"))
+                    }
                     (NodeValue::Str(s), "true or false") => Some(format!(
                         "YAML 1.2 reads `{s}` as text; write `true` or `false`"
                     )),
                     (NodeValue::Null, _) => Some("fill in a value or remove the field".to_string()),
                     _ => None,
                 };
-                issue(value_span, format!("`{name}` must be {expected}, found {}", node.describe()), help);
+                issue(
+                    value_span,
+                    format!("`{name}` must be {expected}, found {}", node.describe()),
+                    help,
+                );
             }
             ValidationErrorKind::Enum { options } => {
                 let options: Vec<String> = options
                     .as_array()
-                    .map(|a| a.iter().map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string)).collect())
+                    .map(|a| {
+                        a.iter()
+                            .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
+                            .collect()
+                    })
                     .unwrap_or_default();
-                let found = instance.as_str().map_or_else(|| node.describe(), |s| format!("`{s}`"));
+                let found = instance
+                    .as_str()
+                    .map_or_else(|| node.describe(), |s| format!("`{s}`"));
                 let help = instance
                     .as_str()
                     .and_then(|s| closest(s, options.iter().map(String::as_str)))
                     .map(|near| format!("did you mean `{near}`?"));
                 issue(
                     value_span,
-                    format!("`{name}` must be one of {}; found {found}", backticked(&options)),
+                    format!(
+                        "`{name}` must be one of {}; found {found}",
+                        backticked(&options)
+                    ),
                     help,
                 );
             }
             ValidationErrorKind::Constant { expected_value } => {
-                issue(value_span, format!("`{name}` must be `{}`", plain(expected_value)), None);
+                issue(
+                    value_span,
+                    format!("`{name}` must be `{}`", plain(expected_value)),
+                    None,
+                );
             }
             ValidationErrorKind::Format { format } => {
                 let found = instance.as_str().unwrap_or_default();
@@ -217,7 +284,10 @@ impl Explainer<'_> {
                         format!("`{name}` must be a full URL, found `{found}`"),
                         "start it with a scheme, such as `https://`".to_string(),
                     ),
-                    other => (format!("`{name}` is not a valid {other}: `{found}`"), String::new()),
+                    other => (
+                        format!("`{name}` is not a valid {other}: `{found}`"),
+                        String::new(),
+                    ),
                 };
                 issue(value_span, message, (!help.is_empty()).then_some(help));
             }
@@ -226,28 +296,58 @@ impl Explainer<'_> {
             }
             ValidationErrorKind::MinItems { limit } => {
                 let items = if *limit == 1 { "item" } else { "items" };
-                issue(value_span, format!("`{name}` must list at least {limit} {items}"), None);
+                issue(
+                    value_span,
+                    format!("`{name}` must list at least {limit} {items}"),
+                    None,
+                );
             }
             ValidationErrorKind::Minimum { limit } => {
-                issue(value_span, format!("`{name}` must be at least {limit}, found {}", node.describe()), None);
+                issue(
+                    value_span,
+                    format!(
+                        "`{name}` must be at least {limit}, found {}",
+                        node.describe()
+                    ),
+                    None,
+                );
             }
             ValidationErrorKind::Maximum { limit } => {
-                issue(value_span, format!("`{name}` must be at most {limit}, found {}", node.describe()), None);
+                issue(
+                    value_span,
+                    format!(
+                        "`{name}` must be at most {limit}, found {}",
+                        node.describe()
+                    ),
+                    None,
+                );
             }
             ValidationErrorKind::UniqueItems => {
-                issue(value_span, format!("`{name}` lists the same value more than once"), None);
+                issue(
+                    value_span,
+                    format!("`{name}` lists the same value more than once"),
+                    None,
+                );
             }
-            ValidationErrorKind::OneOfNotValid { .. } | ValidationErrorKind::OneOfMultipleValid { .. } => {
+            ValidationErrorKind::OneOfNotValid { .. }
+            | ValidationErrorKind::OneOfMultipleValid { .. } => {
                 let choices = self.one_of_required_names();
                 let span = match key {
                     Some(key) => key.span,
                     None => self.root.entry("id").map_or(value_span, |(k, _)| k.span),
                 };
-                let place = if self.path.is_empty() { self.subject.to_string() } else { format!("`{name}`") };
+                let place = if self.path.is_empty() {
+                    self.subject.to_string()
+                } else {
+                    format!("`{name}`")
+                };
                 let message = if choices.is_empty() {
                     format!("{place} does not match exactly one of the allowed shapes")
                 } else {
-                    format!("{place} must have exactly one of {}", backticked(&choices).replace(", ", " or "))
+                    format!(
+                        "{place} must have exactly one of {}",
+                        backticked(&choices).replace(", ", " or ")
+                    )
                 };
                 issue(span, message, None);
             }
@@ -288,12 +388,22 @@ impl Explainer<'_> {
     }
 
     fn one_of_required_names(&self) -> Vec<String> {
-        let Some(branches) = self.schema.pointer(self.keyword_at).and_then(Value::as_array) else {
+        let Some(branches) = self
+            .schema
+            .pointer(self.keyword_at)
+            .and_then(Value::as_array)
+        else {
             return Vec::new();
         };
         branches
             .iter()
-            .filter_map(|b| b.get("required")?.as_array()?.first()?.as_str().map(str::to_string))
+            .filter_map(|b| {
+                b.get("required")?
+                    .as_array()?
+                    .first()?
+                    .as_str()
+                    .map(str::to_string)
+            })
             .collect()
     }
 }
@@ -334,15 +444,23 @@ fn looks_like_date(text: &str) -> bool {
     b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 fn plain(value: &Value) -> String {
-    value.as_str().map_or_else(|| value.to_string(), str::to_string)
+    value
+        .as_str()
+        .map_or_else(|| value.to_string(), str::to_string)
 }
 
 fn backticked(names: &[String]) -> String {
-    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[cfg(test)]
@@ -362,9 +480,16 @@ mod tests {
     fn every_bundled_schema_compiles_and_documents_every_property() {
         fn walk(name: &str, path: &str, schema: &Value) {
             if let Some(props) = schema.get("properties").and_then(Value::as_object) {
-                assert_eq!(schema.get("additionalProperties"), Some(&Value::Bool(false)), "{name}{path}");
+                assert_eq!(
+                    schema.get("additionalProperties"),
+                    Some(&Value::Bool(false)),
+                    "{name}{path}"
+                );
                 for (key, sub) in props {
-                    assert!(sub.get("title").is_some() && sub.get("description").is_some(), "{name}{path}/{key}");
+                    assert!(
+                        sub.get("title").is_some() && sub.get("description").is_some(),
+                        "{name}{path}/{key}"
+                    );
                     walk(name, &format!("{path}/{key}"), sub);
                 }
             }
@@ -376,7 +501,12 @@ mod tests {
         }
         for (name, text) in SCHEMA_FILES {
             let json: Value = serde_json::from_str(text).unwrap();
-            assert!(json["$id"].as_str().unwrap().ends_with(&format!("/{name}.schema.json")));
+            assert!(
+                json["$id"]
+                    .as_str()
+                    .unwrap()
+                    .ends_with(&format!("/{name}.schema.json"))
+            );
             walk(name, "", &json);
         }
         for kind in Kind::ALL {
@@ -388,20 +518,41 @@ mod tests {
     fn boolean_as_norway_string_is_explained_at_the_value() {
         let found = issues(Kind::StatementOfApplicability, SOA);
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].message, "`applicable` must be true or false, found the string `no`");
+        assert_eq!(
+            found[0].message,
+            "`applicable` must be true or false, found the string `no`"
+        );
         assert_eq!(found[0].span.start.line, 5);
         assert_eq!(found[0].span.start.column, 17);
     }
 
     #[test]
     fn unknown_field_points_at_the_key_with_a_suggestion() {
-        let found = issues(Kind::Role, "kind: Role\nid: cro\ntitle: CRO\nresponsibilites: [x]\n");
-        let unknown = found.iter().find(|i| i.message.starts_with("unknown field")).unwrap();
-        assert_eq!(unknown.message, "unknown field `responsibilites` in the record");
-        assert_eq!(unknown.help.as_deref(), Some("did you mean `responsibilities`?"));
+        let found = issues(
+            Kind::Role,
+            "kind: Role\nid: cro\ntitle: CRO\nresponsibilites: [x]\n",
+        );
+        let unknown = found
+            .iter()
+            .find(|i| i.message.starts_with("unknown field"))
+            .unwrap();
+        assert_eq!(
+            unknown.message,
+            "unknown field `responsibilites` in the record"
+        );
+        assert_eq!(
+            unknown.help.as_deref(),
+            Some("did you mean `responsibilities`?")
+        );
         assert_eq!((unknown.span.start.line, unknown.span.start.column), (4, 1));
-        let missing = found.iter().find(|i| i.message.contains("missing")).unwrap();
-        assert_eq!(missing.message, "the record is missing the required field `responsibilities`");
+        let missing = found
+            .iter()
+            .find(|i| i.message.contains("missing"))
+            .unwrap();
+        assert_eq!(
+            missing.message,
+            "the record is missing the required field `responsibilities`"
+        );
         assert_eq!(missing.span.start.line, 2);
     }
 
@@ -410,7 +561,10 @@ mod tests {
         let text = "kind: Risk\nid: R-1\ntitle: t\nai_systems: [a]\nowner: o\nlikelihood: rare\nimpact: minor\ntreatment:\n  plan: p\n";
         let found = issues(Kind::Risk, text);
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].message, "`treatment` is missing the required field `option`");
+        assert_eq!(
+            found[0].message,
+            "`treatment` is missing the required field `option`"
+        );
         assert_eq!(found[0].span.start.line, 8);
     }
 
@@ -418,21 +572,37 @@ mod tests {
     fn numbers_where_text_belongs_get_a_quoting_hint() {
         let text = "kind: Evidence\nid: e\ntitle: t\nurl: https://x.example\ncollected: 2026-01-01\nsupports: [6.10, A.2.2]\n";
         let found = issues(Kind::Evidence, text);
-        assert_eq!(found[0].message, "`supports[1]` must be text, found the number 6.1");
-        assert_eq!(found[0].help.as_deref(), Some("quote it to keep it as text: `\"6.10\"`"));
+        assert_eq!(
+            found[0].message,
+            "`supports[1]` must be text, found the number 6.1"
+        );
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some("quote it to keep it as text: `\"6.10\"`")
+        );
     }
 
     #[test]
     fn enums_dates_and_one_of_are_plain_language() {
         let text = "kind: AISystem\nid: s\nname: n\nowner: o\npurpose: p\nlifecycle_stage: deploymnt\nai_role: provider\n";
         let found = issues(Kind::AiSystem, text);
-        assert!(found[0].message.starts_with("`lifecycle_stage` must be one of `inception`"));
+        assert!(
+            found[0]
+                .message
+                .starts_with("`lifecycle_stage` must be one of `inception`")
+        );
         assert_eq!(found[0].help.as_deref(), Some("did you mean `deployment`?"));
 
         let text = "kind: Evidence\nid: e\ntitle: t\npath: a\nurl: https://x.example\ncollected: 2025-02-30\n";
         let found = issues(Kind::Evidence, text);
         let messages: Vec<&str> = found.iter().map(|i| i.message.as_str()).collect();
-        assert!(messages.contains(&"`collected` is `2025-02-30`, which is not a real calendar date"), "{messages:?}");
-        assert!(messages.contains(&"the record must have exactly one of `path` or `url`"), "{messages:?}");
+        assert!(
+            messages.contains(&"`collected` is `2025-02-30`, which is not a real calendar date"),
+            "{messages:?}"
+        );
+        assert!(
+            messages.contains(&"the record must have exactly one of `path` or `url`"),
+            "{messages:?}"
+        );
     }
 }

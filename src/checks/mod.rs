@@ -57,7 +57,10 @@ pub const CHECKS: &[&dyn Check] = &[
 pub const OTHER_RULES: &[&Rule] = &[&config::CONFIG];
 
 pub fn all_rules() -> impl Iterator<Item = &'static Rule> {
-    CHECKS.iter().map(|c| c.rule()).chain(OTHER_RULES.iter().copied())
+    CHECKS
+        .iter()
+        .map(|c| c.rule())
+        .chain(OTHER_RULES.iter().copied())
 }
 
 pub fn find_rule(id: &str) -> Option<&'static Rule> {
@@ -76,7 +79,13 @@ pub fn effective_severity(rule: &Rule, config: &Config) -> Option<Severity> {
 
 /// Hands on the loader's findings for one rule: the loading rules find nothing themselves.
 fn report_load_findings(input: &CheckInput<'_>, rule: &str, out: &mut Vec<Finding>) {
-    out.extend(input.load_findings.iter().filter(|f| f.rule == rule).cloned());
+    out.extend(
+        input
+            .load_findings
+            .iter()
+            .filter(|f| f.rule == rule)
+            .cloned(),
+    );
 }
 
 /// Runs every enabled check and returns the findings in report order.
@@ -113,7 +122,11 @@ mod tests {
                 rule.id
             );
             for section in ["## What it does", "## Why", "## Example", "## How to fix"] {
-                assert!(rule.explanation.contains(section), "{} lacks {section}", rule.id);
+                assert!(
+                    rule.explanation.contains(section),
+                    "{} lacks {section}",
+                    rule.id
+                );
             }
             assert!(!rule.summary.is_empty() && !rule.reference.is_empty());
         }

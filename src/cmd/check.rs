@@ -11,7 +11,10 @@ use crate::report::{Sources, Summary, json};
 use std::io::Write;
 
 /// Loads the repository and runs every check: the shared front half of check, status, pack.
-pub fn analyse(dir: &std::path::Path, today: jiff::civil::Date) -> Result<(Config, Loaded, Vec<Finding>), Failure> {
+pub fn analyse(
+    dir: &std::path::Path,
+    today: jiff::civil::Date,
+) -> Result<(Config, Loaded, Vec<Finding>), Failure> {
     let config = load::config::load(dir)?;
     validate_rule_names(&config)?;
     let loaded = load::load_repository(&config).map_err(Failure::Message)?;
@@ -27,18 +30,33 @@ pub fn analyse(dir: &std::path::Path, today: jiff::civil::Date) -> Result<(Confi
 pub fn run(args: &CheckArgs, out: &mut dyn Write, color: bool) -> Outcome {
     let today = args.as_of.unwrap_or_else(|| jiff::Zoned::now().date());
     let (config, loaded, findings) = analyse(&args.dir, today)?;
-    let summary = Summary::new(&findings, loaded.model.files.len(), loaded.model.records.len());
+    let summary = Summary::new(
+        &findings,
+        loaded.model.files.len(),
+        loaded.model.records.len(),
+    );
     match args.format {
         CheckFormat::Human => {
-            let sources = Sources::new(loaded.model.files.iter().cloned().chain([config.source.clone()]));
-            let human = Human { sources: &sources, color };
+            let sources = Sources::new(
+                loaded
+                    .model
+                    .files
+                    .iter()
+                    .cloned()
+                    .chain([config.source.clone()]),
+            );
+            let human = Human {
+                sources: &sources,
+                color,
+            };
             human.write_findings(out, &findings)?;
             human.write_summary(out, summary)?;
         }
         CheckFormat::Json => json::write(out, &findings, summary)?,
     }
     let failing = findings.iter().any(|f| {
-        f.severity == Severity::Error || (args.deny == Some(Deny::Warnings) && f.severity == Severity::Warning)
+        f.severity == Severity::Error
+            || (args.deny == Some(Deny::Warnings) && f.severity == Severity::Warning)
     });
     Ok(u8::from(failing))
 }
@@ -58,8 +76,13 @@ fn validate_rule_names(config: &Config) -> Result<(), Failure> {
                 Some(near) => format!("did you mean `{near}`?"),
                 None => "`aims explain --list` lists the rule ids".to_string(),
             };
-            Finding::new(CONFIG_RULE, CONFIG_FILE, key.span, format!("`[rules]` names unknown rule `{}`", key.name))
-                .with_help(help)
+            Finding::new(
+                CONFIG_RULE,
+                CONFIG_FILE,
+                key.span,
+                format!("`[rules]` names unknown rule `{}`", key.name),
+            )
+            .with_help(help)
         })
         .collect();
     if findings.is_empty() {

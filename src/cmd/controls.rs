@@ -19,7 +19,10 @@ pub fn run(args: &ControlsArgs, out: &mut dyn Write) -> Outcome {
             writeln!(out)?;
         }
         ListFormat::Human => {
-            writeln!(out, "ISO/IEC 42001:2023 (descriptions are aims' own summaries, not the standard's text)\n")?;
+            writeln!(
+                out,
+                "ISO/IEC 42001:2023 (descriptions are aims' own summaries, not the standard's text)\n"
+            )?;
             writeln!(out, "Clauses 4-10")?;
             for clause in CLAUSES {
                 let indent = "  ".repeat(clause.id.matches('.').count() + 1);

@@ -8,7 +8,11 @@ use std::io::Write;
 
 pub fn run(args: &ExplainArgs, out: &mut dyn Write) -> Outcome {
     if args.list {
-        writeln!(out, "{:<34} {:<8} {:<14} summary", "rule", "default", "ISO 42001")?;
+        writeln!(
+            out,
+            "{:<34} {:<8} {:<14} summary",
+            "rule", "default", "ISO 42001"
+        )?;
         let mut rules: Vec<_> = all_rules().collect();
         rules.sort_by_key(|r| r.id);
         for rule in rules {

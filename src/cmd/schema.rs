@@ -24,26 +24,37 @@ pub fn run(args: &SchemaArgs, out: &mut dyn Write) -> Outcome {
         Some(name) => vec![resolve(name).ok_or_else(|| {
             Failure::Message(format!(
                 "no schema named `{name}`; known: aims.toml, {}",
-                Kind::ALL.iter().map(|k| k.name()).collect::<Vec<_>>().join(", ")
+                Kind::ALL
+                    .iter()
+                    .map(|k| k.name())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ))
         })?],
         None => SCHEMA_FILES.iter().map(|(name, _)| *name).collect(),
     };
     match (&args.out, &args.kind) {
         (Some(dir), _) => {
-            std::fs::create_dir_all(dir).map_err(|e| {
-                Failure::Message(format!("cannot create `{}`: {e}", dir.display()))
-            })?;
+            std::fs::create_dir_all(dir)
+                .map_err(|e| Failure::Message(format!("cannot create `{}`: {e}", dir.display())))?;
             for name in &selected {
                 let path = dir.join(format!("{name}.schema.json"));
                 write_atomically(&path, schema_text(name).unwrap_or_default())?;
                 writeln!(out, "wrote {}", path.display())?;
             }
         }
-        (None, Some(_)) => out.write_all(schema_text(selected[0]).unwrap_or_default().as_bytes())?,
+        (None, Some(_)) => {
+            out.write_all(schema_text(selected[0]).unwrap_or_default().as_bytes())?
+        }
         (None, None) => {
-            writeln!(out, "Bundled JSON Schemas (draft 2020-12). Print one with `aims schema KIND`,")?;
-            writeln!(out, "write them all for your editor with `aims schema --out .aims/schemas`.\n")?;
+            writeln!(
+                out,
+                "Bundled JSON Schemas (draft 2020-12). Print one with `aims schema KIND`,"
+            )?;
+            writeln!(
+                out,
+                "write them all for your editor with `aims schema --out .aims/schemas`.\n"
+            )?;
             writeln!(out, "  {:<26} aims.toml", CONFIG_SCHEMA)?;
             for kind in Kind::ALL {
                 writeln!(out, "  {:<26} kind: {}", kind.schema_name(), kind.name())?;
@@ -56,7 +67,8 @@ pub fn run(args: &SchemaArgs, out: &mut dyn Write) -> Outcome {
 /// Writes through a temporary file in the same folder, so a reader never sees half a file.
 fn write_atomically(path: &Path, text: &str) -> Result<(), Failure> {
     let temporary = path.with_extension("json.tmp");
-    let fail = |e: std::io::Error| Failure::Message(format!("cannot write `{}`: {e}", path.display()));
+    let fail =
+        |e: std::io::Error| Failure::Message(format!("cannot write `{}`: {e}", path.display()));
     std::fs::write(&temporary, text).map_err(fail)?;
     std::fs::rename(&temporary, path).map_err(|e| {
         let _ = std::fs::remove_file(&temporary);
@@ -73,7 +85,10 @@ mod tests {
         assert_eq!(resolve("Risk"), Some("risk"));
         assert_eq!(resolve("AISystem"), Some("ai-system"));
         assert_eq!(resolve("ai-system"), Some("ai-system"));
-        assert_eq!(resolve("statement_of_applicability"), Some("statement-of-applicability"));
+        assert_eq!(
+            resolve("statement_of_applicability"),
+            Some("statement-of-applicability")
+        );
         assert_eq!(resolve("aims.toml"), Some("aims-toml"));
         assert_eq!(resolve("spaceship"), None);
     }

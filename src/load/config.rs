@@ -57,11 +57,15 @@ impl Default for RiskCriteria {
 }
 
 fn default_likelihood() -> Vec<String> {
-    ["rare", "unlikely", "possible", "likely", "almost-certain"].map(String::from).to_vec()
+    ["rare", "unlikely", "possible", "likely", "almost-certain"]
+        .map(String::from)
+        .to_vec()
 }
 
 fn default_impact() -> Vec<String> {
-    ["negligible", "minor", "moderate", "major", "severe"].map(String::from).to_vec()
+    ["negligible", "minor", "moderate", "major", "severe"]
+        .map(String::from)
+        .to_vec()
 }
 
 fn default_acceptance() -> u32 {
@@ -123,10 +127,18 @@ struct RawInterval {
 /// Why a run could not start.
 #[derive(Debug)]
 pub enum ConfigError {
-    NotFound { start: PathBuf },
-    Unreadable { path: PathBuf, error: std::io::Error },
+    NotFound {
+        start: PathBuf,
+    },
+    Unreadable {
+        path: PathBuf,
+        error: std::io::Error,
+    },
     /// The file exists but is not a usable configuration; every problem, located.
-    Invalid { source: Arc<SourceFile>, findings: Vec<Finding> },
+    Invalid {
+        source: Arc<SourceFile>,
+        findings: Vec<Finding>,
+    },
 }
 
 impl std::fmt::Display for ConfigError {
@@ -220,7 +232,10 @@ pub fn parse(root: PathBuf, source: Arc<SourceFile>) -> Result<Config, ConfigErr
     Ok(Config {
         root,
         organization: raw.organization.name,
-        standard: raw.aims.standard.unwrap_or_else(|| "ISO/IEC 42001:2023".to_string()),
+        standard: raw
+            .aims
+            .standard
+            .unwrap_or_else(|| "ISO/IEC 42001:2023".to_string()),
         exclude: raw.aims.exclude,
         max_file_bytes: raw.aims.max_file_size_mib.unwrap_or(10) * 1024 * 1024,
         risk: raw.risk,
@@ -312,27 +327,44 @@ mod tests {
     fn unknown_key_is_located() {
         let found = problems("[organization]\nname = \"Acme\"\n[risk]\nacceptence = 6\n");
         assert_eq!(found[0].message, "unknown field `acceptence` in `risk`");
-        assert_eq!((found[0].span.start.line, found[0].span.start.column), (4, 1));
+        assert_eq!(
+            (found[0].span.start.line, found[0].span.start.column),
+            (4, 1)
+        );
         assert_eq!(found[0].help.as_deref(), Some("did you mean `acceptance`?"));
     }
 
     #[test]
     fn toml_syntax_error_is_located() {
         let found = problems("[organization]\nname = \"Acme\n");
-        assert!(found[0].message.starts_with("invalid TOML"), "{}", found[0].message);
+        assert!(
+            found[0].message.starts_with("invalid TOML"),
+            "{}",
+            found[0].message
+        );
         assert_eq!(found[0].span.start.line, 2);
     }
 
     #[test]
     fn missing_organization_is_reported() {
         let found = problems("[risk]\nacceptance = 4\n");
-        assert_eq!(found[0].message, "`aims.toml` is missing the required field `organization`");
+        assert_eq!(
+            found[0].message,
+            "`aims.toml` is missing the required field `organization`"
+        );
     }
 
     #[test]
     fn bad_rule_severity_is_reported() {
-        let found = problems("[organization]\nname = \"A\"\n[rules]\nevidence-stale = \"warning\"\n");
-        assert!(found[0].message.contains("must be one of `error`, `warn`, `off`"), "{}", found[0].message);
+        let found =
+            problems("[organization]\nname = \"A\"\n[rules]\nevidence-stale = \"warning\"\n");
+        assert!(
+            found[0]
+                .message
+                .contains("must be one of `error`, `warn`, `off`"),
+            "{}",
+            found[0].message
+        );
         assert_eq!(found[0].help.as_deref(), Some("did you mean `warn`?"));
     }
 }

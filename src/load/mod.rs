@@ -90,8 +90,9 @@ fn discover(config: &Config) -> Result<Vec<(PathBuf, String)>, String> {
 fn exclusion_set(patterns: &[String]) -> Result<GlobSet, String> {
     let mut builder = GlobSetBuilder::new();
     for pattern in patterns {
-        let glob = Glob::new(pattern)
-            .map_err(|e| format!("`[aims] exclude` pattern `{pattern}` is not a valid glob: {e}"))?;
+        let glob = Glob::new(pattern).map_err(|e| {
+            format!("`[aims] exclude` pattern `{pattern}` is not a valid glob: {e}")
+        })?;
         builder.add(glob);
     }
     builder
@@ -119,9 +120,12 @@ fn load_file(absolute: &Path, relative: &str, max_bytes: u64) -> FileOutcome {
     let mut outcome = FileOutcome::default();
     let unreadable = |message: String| {
         let mut outcome = FileOutcome::default();
-        outcome
-            .findings
-            .push(Finding::new(FILE_UNREADABLE, relative, Span::file_start(), message));
+        outcome.findings.push(Finding::new(
+            FILE_UNREADABLE,
+            relative,
+            Span::file_start(),
+            message,
+        ));
         outcome
     };
     match std::fs::metadata(absolute) {
@@ -159,8 +163,13 @@ fn load_file(absolute: &Path, relative: &str, max_bytes: u64) -> FileOutcome {
             FrontMatter::None => return outcome,
             FrontMatter::Unclosed => {
                 outcome.findings.push(
-                    Finding::new(YAML_SYNTAX, relative, Span::file_start(), "front matter starts with `---` but never ends")
-                        .with_help("close the front matter with a line holding only `---`"),
+                    Finding::new(
+                        YAML_SYNTAX,
+                        relative,
+                        Span::file_start(),
+                        "front matter starts with `---` but never ends",
+                    )
+                    .with_help("close the front matter with a line holding only `---`"),
                 );
                 outcome.source = Some(source);
                 return outcome;
@@ -245,20 +254,28 @@ fn load_document(
     let file = source.path.as_str();
     if !matches!(document.value, NodeValue::Map(_)) {
         if file_has_records {
-            outcome.findings.push(Finding::new(
-                SCHEMA,
-                file,
-                document.span,
-                format!("this document is {}, not a record", document.describe()),
-            ).with_help("a record is a mapping of fields starting with `kind:` and `id:`"));
+            outcome.findings.push(
+                Finding::new(
+                    SCHEMA,
+                    file,
+                    document.span,
+                    format!("this document is {}, not a record", document.describe()),
+                )
+                .with_help("a record is a mapping of fields starting with `kind:` and `id:`"),
+            );
         }
         return;
     }
     let Some((kind_key, kind_node)) = document.entry("kind").cloned() else {
         if file_has_records {
             outcome.findings.push(
-                Finding::new(SCHEMA, file, Span::point(document.span.start), "this document has no `kind`")
-                    .with_help("every document in a record file needs `kind:`, such as `kind: Risk`"),
+                Finding::new(
+                    SCHEMA,
+                    file,
+                    Span::point(document.span.start),
+                    "this document has no `kind`",
+                )
+                .with_help("every document in a record file needs `kind:`, such as `kind: Risk`"),
             );
         }
         return;
@@ -268,7 +285,10 @@ fn load_document(
             SCHEMA,
             file,
             kind_node.span,
-            format!("`kind` must name a record kind, found {}", kind_node.describe()),
+            format!(
+                "`kind` must name a record kind, found {}",
+                kind_node.describe()
+            ),
         ));
         return;
     };
@@ -278,32 +298,52 @@ fn load_document(
             Some(near) => format!("did you mean `{near}`?"),
             None => format!(
                 "known kinds: {}",
-                Kind::ALL.iter().map(|k| k.name()).collect::<Vec<_>>().join(", ")
+                Kind::ALL
+                    .iter()
+                    .map(|k| k.name())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         };
         outcome.findings.push(
-            Finding::new(UNKNOWN_KIND, file, kind_node.span, format!("unknown record kind `{kind_name}`"))
-                .with_help(help),
+            Finding::new(
+                UNKNOWN_KIND,
+                file,
+                kind_node.span,
+                format!("unknown record kind `{kind_name}`"),
+            )
+            .with_help(help),
         );
         return;
     };
     if let Some((range, span)) = body {
         if let Some((key, _)) = document.entry("body") {
             outcome.findings.push(
-                Finding::new(SCHEMA, file, key.span, "`body` is set in the front matter and by the Markdown text below it")
-                    .with_help("remove `body` from the front matter; the text after it is the body"),
+                Finding::new(
+                    SCHEMA,
+                    file,
+                    key.span,
+                    "`body` is set in the front matter and by the Markdown text below it",
+                )
+                .with_help("remove `body` from the front matter; the text after it is the body"),
             );
             return;
         }
         if let NodeValue::Map(entries) = &mut document.value {
             let text = source.text[range].to_string();
             entries.push((
-                Key { name: "body".to_string(), span: Span::point(span.start) },
+                Key {
+                    name: "body".to_string(),
+                    span: Span::point(span.start),
+                },
                 Node::new(NodeValue::Str(text), span),
             ));
         }
     }
-    let id = document.get("id").and_then(Node::as_str).map(str::to_string);
+    let id = document
+        .get("id")
+        .and_then(Node::as_str)
+        .map(str::to_string);
     let subject = match &id {
         Some(id) => format!("{} `{id}`", kind.label()),
         None => format!("this {}", kind.label()),
@@ -330,8 +370,13 @@ fn load_document(
             Ok(data) => Some(data),
             Err(error) => {
                 outcome.findings.push(
-                    Finding::new(SCHEMA, file, kind_key.span, format!("{subject} could not be read: {error}"))
-                        .for_record(kind.name(), &id),
+                    Finding::new(
+                        SCHEMA,
+                        file,
+                        kind_key.span,
+                        format!("{subject} could not be read: {error}"),
+                    )
+                    .for_record(kind.name(), &id),
                 );
                 None
             }

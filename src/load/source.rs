@@ -73,7 +73,10 @@ impl SourceFile {
     }
 
     pub fn span_of_range(&self, range: std::ops::Range<usize>) -> Span {
-        Span::new(self.pos_of_offset(range.start), self.pos_of_offset(range.end))
+        Span::new(
+            self.pos_of_offset(range.start),
+            self.pos_of_offset(range.end),
+        )
     }
 }
 
@@ -93,7 +96,10 @@ mod tests {
         let source = SourceFile::new("a.yaml".into(), "id: x\ntitle: Über\r\nend: 1".into());
         assert_eq!(source.line(2), Some("title: Über"));
         let pos = Pos { line: 2, column: 9 };
-        assert_eq!(&source.text[source.offset(pos)..source.offset(pos) + 3], "ber");
+        assert_eq!(
+            &source.text[source.offset(pos)..source.offset(pos) + 3],
+            "ber"
+        );
         assert_eq!(source.pos_of_offset(source.offset(pos)), pos);
         assert_eq!(source.line(4), None);
     }

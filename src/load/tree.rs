@@ -118,7 +118,9 @@ impl Node {
             NodeValue::Null => Json::Null,
             NodeValue::Bool(b) => Json::Bool(*b),
             NodeValue::Int(i) => Json::from(*i),
-            NodeValue::Float(f) => serde_json::Number::from_f64(*f).map_or(Json::Null, Json::Number),
+            NodeValue::Float(f) => {
+                serde_json::Number::from_f64(*f).map_or(Json::Null, Json::Number)
+            }
             NodeValue::Str(s) => Json::String(s.clone()),
             NodeValue::Seq(items) => Json::Array(items.iter().map(Node::to_json).collect()),
             NodeValue::Map(entries) => Json::Object(

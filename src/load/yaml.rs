@@ -58,15 +58,16 @@ pub fn parse(text: &str, line_offset: u32) -> Parsed {
         documents: Vec::new(),
     };
     let mut parser = Parser::new_from_str(text);
-    loop {
-        let Some(next) = parser.next_event() else {
-            break;
-        };
+    while let Some(next) = parser.next_event() {
         let step = match next {
             Ok((event, span)) => builder.event(event, span),
             Err(error) => {
                 let pos = builder.pos(*error.marker());
-                Err(YamlError::at(Span::point(pos), describe_scan_error(error.info())))
+                let message = describe_scan_error(error.info());
+                Err(YamlError::at(
+                    indentation_span(text, pos, line_offset, &message),
+                    message,
+                ))
             }
         };
         match step {
@@ -86,13 +87,41 @@ pub fn parse(text: &str, line_offset: u32) -> Parsed {
     }
 }
 
+/// For indentation mistakes, underline the line from its first character to the error, since
+/// the cause is the indentation rather than the `:` the scanner stopped at.
+fn indentation_span(text: &str, pos: Pos, line_offset: u32, message: &str) -> Span {
+    if !message.contains("indentation") {
+        return Span::point(pos);
+    }
+    let line = text
+        .lines()
+        .nth(pos.line.saturating_sub(line_offset + 1) as usize)
+        .unwrap_or("");
+    let first = line.chars().take_while(|c| *c == ' ').count() as u32 + 1;
+    if first < pos.column {
+        Span::new(
+            Pos {
+                line: pos.line,
+                column: first,
+            },
+            Pos {
+                line: pos.line,
+                column: pos.column + 1,
+            },
+        )
+    } else {
+        Span::point(pos)
+    }
+}
+
 fn describe_scan_error(info: &str) -> String {
     // The scanner's wording is terse; the common indentation mistakes get a plainer sentence.
     let plain = match info {
         "mapping values are not allowed in this context" => {
             "a `key: value` pair is not allowed here (check the indentation of this line)"
         }
-        "did not find expected key" | "while parsing a block mapping, did not find expected key" => {
+        "did not find expected key"
+        | "while parsing a block mapping, did not find expected key" => {
             "this line does not line up with the keys around it (check its indentation)"
         }
         "recursion limit exceeded" => "values are nested too deeply",
@@ -146,10 +175,7 @@ impl Builder {
         let span = self.span(span);
         match event {
             Event::StreamEnd => return Ok(false),
-            Event::Nothing
-            | Event::StreamStart
-            | Event::DocumentStart(_)
-            | Event::DocumentEnd => {}
+            Event::Nothing | Event::StreamStart | Event::DocumentStart(_) | Event::DocumentEnd => {}
             Event::Scalar(text, style, anchor, tag) => {
                 self.nodes_written += 1;
                 let node = scalar(&text, style, tag.as_deref(), span)?;
@@ -176,7 +202,10 @@ impl Builder {
                 });
             }
             Event::SequenceEnd | Event::MappingEnd => {
-                let frame = self.stack.pop().expect("parser balances start and end events");
+                let frame = self
+                    .stack
+                    .pop()
+                    .expect("parser balances start and end events");
                 let (node, anchor) = match frame {
                     Frame::Seq {
                         items,
@@ -201,7 +230,10 @@ impl Builder {
             }
             Event::Alias(id) => {
                 let Some((node, size)) = self.anchors.get(&id) else {
-                    return Err(YamlError::at(span, "this alias names an anchor that is not defined"));
+                    return Err(YamlError::at(
+                        span,
+                        "this alias names an anchor that is not defined",
+                    ));
                 };
                 let budget = ALIAS_ALLOWANCE + 2 * self.nodes_written;
                 if self.nodes_expanded + size > budget {
@@ -249,23 +281,25 @@ impl Builder {
                 pending_key,
                 seen,
                 ..
-            }) => match pending_key.take() {
-                Some(key) => entries.push((key, node)),
-                None => {
-                    let key = key_of(node)?;
-                    if !seen.insert(key.name.clone()) {
-                        let first = entries
-                            .iter()
-                            .find(|(k, _)| k.name == key.name)
-                            .map_or(key.span, |(k, _)| k.span);
-                        let mut error = YamlError::at(key.span, format!("duplicate key `{}`", key.name))
+            }) => {
+                match pending_key.take() {
+                    Some(key) => entries.push((key, node)),
+                    None => {
+                        let key = key_of(node)?;
+                        if !seen.insert(key.name.clone()) {
+                            let first = entries
+                                .iter()
+                                .find(|(k, _)| k.name == key.name)
+                                .map_or(key.span, |(k, _)| k.span);
+                            let mut error = YamlError::at(key.span, format!("duplicate key `{}`", key.name))
                             .help("each key may appear once in a mapping; remove or merge one of them");
-                        error.related = Some((first, "first used here".to_string()));
-                        return Err(error);
+                            error.related = Some((first, "first used here".to_string()));
+                            return Err(error);
+                        }
+                        *pending_key = Some(key);
                     }
-                    *pending_key = Some(key);
                 }
-            },
+            }
         }
         Ok(())
     }
@@ -279,7 +313,10 @@ fn key_of(node: Node) -> Result<Key, YamlError> {
         NodeValue::Int(i) => i.to_string(),
         NodeValue::Float(f) => f.to_string(),
         NodeValue::Seq(_) | NodeValue::Map(_) => {
-            return Err(YamlError::at(node.span, "a mapping key must be a plain value, not a list or mapping"));
+            return Err(YamlError::at(
+                node.span,
+                "a mapping key must be a plain value, not a list or mapping",
+            ));
         }
     };
     Ok(Key {
@@ -308,7 +345,12 @@ fn unsupported_tag(tag: &Tag, span: Span) -> YamlError {
         .help("records are plain data: remove the tag (quote the value if it must stay text)")
 }
 
-fn scalar(text: &str, style: ScalarStyle, tag: Option<&Tag>, span: Span) -> Result<Node, YamlError> {
+fn scalar(
+    text: &str,
+    style: ScalarStyle,
+    tag: Option<&Tag>,
+    span: Span,
+) -> Result<Node, YamlError> {
     let value = match tag {
         None if style == ScalarStyle::Plain => resolve_plain(text),
         None => NodeValue::Str(text.to_string()),
@@ -446,14 +488,23 @@ mod tests {
         let (key, value) = doc.entry("owner").unwrap();
         assert_eq!(key.span.start, Pos { line: 2, column: 1 });
         assert_eq!(value.span.start, Pos { line: 2, column: 9 });
-        assert_eq!(value.span.end, Pos { line: 2, column: 12 });
+        assert_eq!(
+            value.span.end,
+            Pos {
+                line: 2,
+                column: 12
+            }
+        );
     }
 
     #[test]
     fn line_offset_shifts_lines_only() {
         let parsed = parse("id: x\n", 3);
         let doc = &parsed.documents[0];
-        assert_eq!(doc.entry("id").unwrap().0.span.start, Pos { line: 4, column: 1 });
+        assert_eq!(
+            doc.entry("id").unwrap().0.span.start,
+            Pos { line: 4, column: 1 }
+        );
     }
 
     #[test]
@@ -508,10 +559,25 @@ mod tests {
 
     #[test]
     fn foreign_tags_are_refused() {
-        assert!(error("a: !include other.yaml\n").message.contains("`!include`"));
-        assert!(error("a: !!python/object:os.system x\n").message.contains("!!python/object"));
-        assert!(error("a: !!binary aGVsbG8=\n").message.contains("`!!binary`"));
-        assert_eq!(one("a: !!str 1.10\n").get("a").unwrap().as_str(), Some("1.10"));
+        assert!(
+            error("a: !include other.yaml\n")
+                .message
+                .contains("`!include`")
+        );
+        assert!(
+            error("a: !!python/object:os.system x\n")
+                .message
+                .contains("!!python/object")
+        );
+        assert!(
+            error("a: !!binary aGVsbG8=\n")
+                .message
+                .contains("`!!binary`")
+        );
+        assert_eq!(
+            one("a: !!str 1.10\n").get("a").unwrap().as_str(),
+            Some("1.10")
+        );
     }
 
     #[test]

@@ -49,32 +49,96 @@ const fn field(kind: Kind, path: &'static [Seg], target: Target) -> RefField {
 }
 
 pub const REFERENCE_FIELDS: &[RefField] = &[
-    field(Kind::Context, &[Key("in_scope_systems"), Each], Target::Record(Kind::AiSystem)),
+    field(
+        Kind::Context,
+        &[Key("in_scope_systems"), Each],
+        Target::Record(Kind::AiSystem),
+    ),
     field(Kind::Policy, &[Key("owner")], Target::Record(Kind::Role)),
     field(Kind::Policy, &[Key("controls"), Each], Target::Control),
     field(Kind::AiSystem, &[Key("owner")], Target::Record(Kind::Role)),
-    field(Kind::AiSystem, &[Key("datasets"), Each], Target::Record(Kind::Dataset)),
-    field(Kind::AiSystem, &[Key("suppliers"), Each], Target::Record(Kind::Supplier)),
+    field(
+        Kind::AiSystem,
+        &[Key("datasets"), Each],
+        Target::Record(Kind::Dataset),
+    ),
+    field(
+        Kind::AiSystem,
+        &[Key("suppliers"), Each],
+        Target::Record(Kind::Supplier),
+    ),
     field(Kind::Dataset, &[Key("owner")], Target::Record(Kind::Role)),
-    field(Kind::Supplier, &[Key("ai_systems"), Each], Target::Record(Kind::AiSystem)),
-    field(Kind::Risk, &[Key("ai_systems"), Each], Target::Record(Kind::AiSystem)),
+    field(
+        Kind::Supplier,
+        &[Key("ai_systems"), Each],
+        Target::Record(Kind::AiSystem),
+    ),
+    field(
+        Kind::Risk,
+        &[Key("ai_systems"), Each],
+        Target::Record(Kind::AiSystem),
+    ),
     field(Kind::Risk, &[Key("owner")], Target::Record(Kind::Role)),
     field(Kind::Risk, &[Key("source"), Each], Target::AnnexC),
-    field(Kind::Risk, &[Key("treatment"), Key("controls"), Each], Target::Control),
-    field(Kind::Risk, &[Key("accepted_by")], Target::Record(Kind::Role)),
-    field(Kind::ImpactAssessment, &[Key("ai_system")], Target::Record(Kind::AiSystem)),
-    field(Kind::StatementOfApplicability, &[Key("controls"), Each, Key("evidence"), Each], Target::Record(Kind::Evidence)),
-    field(Kind::StatementOfApplicability, &[Key("controls"), Each, Key("owner")], Target::Record(Kind::Role)),
-    field(Kind::StatementOfApplicability, &[Key("controls"), Each, Key("risks"), Each], Target::Record(Kind::Risk)),
+    field(
+        Kind::Risk,
+        &[Key("treatment"), Key("controls"), Each],
+        Target::Control,
+    ),
+    field(
+        Kind::Risk,
+        &[Key("accepted_by")],
+        Target::Record(Kind::Role),
+    ),
+    field(
+        Kind::ImpactAssessment,
+        &[Key("ai_system")],
+        Target::Record(Kind::AiSystem),
+    ),
+    field(
+        Kind::StatementOfApplicability,
+        &[Key("controls"), Each, Key("evidence"), Each],
+        Target::Record(Kind::Evidence),
+    ),
+    field(
+        Kind::StatementOfApplicability,
+        &[Key("controls"), Each, Key("owner")],
+        Target::Record(Kind::Role),
+    ),
+    field(
+        Kind::StatementOfApplicability,
+        &[Key("controls"), Each, Key("risks"), Each],
+        Target::Record(Kind::Risk),
+    ),
     field(Kind::Objective, &[Key("owner")], Target::Record(Kind::Role)),
-    field(Kind::Evidence, &[Key("supports"), Each], Target::ClauseOrControl),
+    field(
+        Kind::Evidence,
+        &[Key("supports"), Each],
+        Target::ClauseOrControl,
+    ),
     field(Kind::Evidence, &[Key("owner")], Target::Record(Kind::Role)),
     field(Kind::Competence, &[Key("role")], Target::Record(Kind::Role)),
-    field(Kind::Competence, &[Key("evidence"), Each], Target::Record(Kind::Evidence)),
+    field(
+        Kind::Competence,
+        &[Key("evidence"), Each],
+        Target::Record(Kind::Evidence),
+    ),
     field(Kind::Audit, &[Key("scope"), Each], Target::ClauseOrControl),
-    field(Kind::Audit, &[Key("findings"), Each, Key("ref")], Target::ClauseOrControl),
-    field(Kind::Audit, &[Key("findings"), Each, Key("nonconformity")], Target::Record(Kind::Nonconformity)),
-    field(Kind::Nonconformity, &[Key("owner")], Target::Record(Kind::Role)),
+    field(
+        Kind::Audit,
+        &[Key("findings"), Each, Key("ref")],
+        Target::ClauseOrControl,
+    ),
+    field(
+        Kind::Audit,
+        &[Key("findings"), Each, Key("nonconformity")],
+        Target::Record(Kind::Nonconformity),
+    ),
+    field(
+        Kind::Nonconformity,
+        &[Key("owner")],
+        Target::Record(Kind::Role),
+    ),
 ];
 
 /// One reference found in a record.

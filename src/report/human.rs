@@ -63,7 +63,15 @@ impl Human<'_> {
             finding.span.start.line,
             finding.span.start.column
         )?;
-        self.write_snippet(out, &finding.file, finding.span, finding.label.as_deref(), '^', style, width)?;
+        self.write_snippet(
+            out,
+            &finding.file,
+            finding.span,
+            finding.label.as_deref(),
+            '^',
+            style,
+            width,
+        )?;
         for related in &finding.related {
             writeln!(
                 out,
@@ -73,10 +81,23 @@ impl Human<'_> {
                 related.span.start.line,
                 related.span.start.column
             )?;
-            self.write_snippet(out, &related.file, related.span, Some(&related.message), '-', GUTTER, width)?;
+            self.write_snippet(
+                out,
+                &related.file,
+                related.span,
+                Some(&related.message),
+                '-',
+                GUTTER,
+                width,
+            )?;
         }
         if let Some(help) = &finding.help {
-            writeln!(out, "{pad} {} {}", self.paint(GUTTER, "="), self.paint(HELP, "help:") + " " + help)?;
+            writeln!(
+                out,
+                "{pad} {} {}",
+                self.paint(GUTTER, "="),
+                self.paint(HELP, "help:") + " " + help
+            )?;
         }
         writeln!(out)
     }
@@ -97,7 +118,10 @@ impl Human<'_> {
         let Some(line) = self.sources.get(file).and_then(|s| s.line(span.start.line)) else {
             return Ok(());
         };
-        let shown: String = line.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
+        let shown: String = line
+            .chars()
+            .map(|c| if c == '\t' { ' ' } else { c })
+            .collect();
         let length = shown.chars().count() as u32;
         let start = span.start.column.max(1);
         let end = if span.end.line == span.start.line && span.end.column > start {
@@ -114,7 +138,11 @@ impl Human<'_> {
             "{} {bar} {shown}",
             self.paint(GUTTER, &format!("{:>width$}", span.start.line))
         )?;
-        writeln!(out, "{pad} {bar} {}", self.paint(style, &format!("{underline}{label}")))
+        writeln!(
+            out,
+            "{pad} {bar} {}",
+            self.paint(style, &format!("{underline}{label}"))
+        )
     }
 
     pub fn write_summary(&self, out: &mut dyn Write, summary: Summary) -> io::Result<()> {
@@ -132,13 +160,21 @@ impl Human<'_> {
         if summary.errors > 0 {
             counts.push(self.paint(
                 ERROR,
-                &format!("{} {}", summary.errors, plural(summary.errors, "error", "errors")),
+                &format!(
+                    "{} {}",
+                    summary.errors,
+                    plural(summary.errors, "error", "errors")
+                ),
             ));
         }
         if summary.warnings > 0 {
             counts.push(self.paint(
                 WARNING,
-                &format!("{} {}", summary.warnings, plural(summary.warnings, "warning", "warnings")),
+                &format!(
+                    "{} {}",
+                    summary.warnings,
+                    plural(summary.warnings, "warning", "warnings")
+                ),
             ));
         }
         writeln!(out, "{checked}: {}", counts.join(", "))
@@ -159,17 +195,31 @@ mod tests {
     #[test]
     fn renders_location_underline_related_and_help() {
         let sources = Sources::new([
-            Arc::new(SourceFile::new("risks/a.yaml".into(), "kind: Risk\nid: R-1\n".into())),
-            Arc::new(SourceFile::new("risks/b.yaml".into(), "kind: Risk\nid: R-1\n".into())),
+            Arc::new(SourceFile::new(
+                "risks/a.yaml".into(),
+                "kind: Risk\nid: R-1\n".into(),
+            )),
+            Arc::new(SourceFile::new(
+                "risks/b.yaml".into(),
+                "kind: Risk\nid: R-1\n".into(),
+            )),
         ]);
         let span = Span::new(Pos { line: 2, column: 5 }, Pos { line: 2, column: 8 });
-        let finding = Finding::new("duplicate-id", "risks/b.yaml", span, "risk id `R-1` is already used")
-            .with_related("risks/a.yaml", span, "first defined here")
-            .with_help("give this record a new id");
+        let finding = Finding::new(
+            "duplicate-id",
+            "risks/b.yaml",
+            span,
+            "risk id `R-1` is already used",
+        )
+        .with_related("risks/a.yaml", span, "first defined here")
+        .with_help("give this record a new id");
         let mut out = Vec::new();
-        Human { sources: &sources, color: false }
-            .write_finding(&mut out, &finding)
-            .unwrap();
+        Human {
+            sources: &sources,
+            color: false,
+        }
+        .write_finding(&mut out, &finding)
+        .unwrap();
         let expected = "\
 error[duplicate-id]: risk id `R-1` is already used
  --> risks/b.yaml:2:5
@@ -189,13 +239,32 @@ error[duplicate-id]: risk id `R-1` is already used
     #[test]
     fn summary_wording() {
         let sources = Sources::default();
-        let human = Human { sources: &sources, color: false };
+        let human = Human {
+            sources: &sources,
+            color: false,
+        };
         let mut out = Vec::new();
         human
-            .write_summary(&mut out, Summary { errors: 0, warnings: 0, files: 1, records: 1 })
+            .write_summary(
+                &mut out,
+                Summary {
+                    errors: 0,
+                    warnings: 0,
+                    files: 1,
+                    records: 1,
+                },
+            )
             .unwrap();
         human
-            .write_summary(&mut out, Summary { errors: 2, warnings: 1, files: 3, records: 4 })
+            .write_summary(
+                &mut out,
+                Summary {
+                    errors: 2,
+                    warnings: 1,
+                    files: 3,
+                    records: 4,
+                },
+            )
             .unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),

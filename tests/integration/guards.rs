@@ -1,0 +1,170 @@
+//! Guard rails: hostile or broken input gives a located finding, never a panic, hang or huge
+//! allocation, and the other files are still checked.
+
+use crate::support::*;
+
+fn assert_located(report: &Report, rule: &str, file: &str, line: u64, message_part: &str) {
+    let found = report.of_rule(rule);
+    assert!(
+        found
+            .iter()
+            .any(|(f, l, _, m)| f == file && *l == line && m.contains(message_part)),
+        "{rule} `{message_part}` at {file}:{line} not in {found:?}"
+    );
+    // The base records in the other file are still loaded and checked.
+    assert!(report.records() >= 3, "other files were not checked");
+    assert_ne!(report.code, 101, "panicked");
+}
+
+#[test]
+fn alias_bomb_is_refused() {
+    let mut text = String::from("kind: Role\nid: bomb\na: &a [x, x, x, x, x, x, x, x, x, x]\n");
+    let mut previous = 'a';
+    for name in 'b'..='k' {
+        let refs = vec![format!("*{previous}"); 10].join(", ");
+        text.push_str(&format!("{name}: &{name} [{refs}]\n"));
+        previous = name;
+    }
+    let repo = Repo::with_base(&[("bomb.yaml", &text)]);
+    let report = repo.check_json();
+    assert_located(&report, "yaml-syntax", "bomb.yaml", 6, "alias bomb");
+}
+
+#[test]
+fn deep_nesting_is_refused() {
+    let deep = format!("kind: Role\nid: deep\nx: {}\n", "[".repeat(100_000));
+    let block = format!(
+        "kind: Role\nid: deep\nx:\n{}",
+        (0..200)
+            .map(|i| format!("{}- \n", " ".repeat(i * 2)))
+            .collect::<String>()
+    );
+    let repo = Repo::with_base(&[("flow.yaml", &deep), ("block.yaml", &block)]);
+    let report = repo.check_json();
+    assert_located(&report, "yaml-syntax", "flow.yaml", 3, "nested");
+    assert_located(
+        &report,
+        "yaml-syntax",
+        "block.yaml",
+        67,
+        "nested more than 64 levels",
+    );
+}
+
+#[test]
+fn oversized_file_is_not_read() {
+    let repo = Repo::with_base(&[(
+        "aims.toml",
+        "[organization]\nname = \"X\"\n[aims]\nmax_file_size_mib = 1\n",
+    )]);
+    let big = format!(
+        "kind: Role\nid: big\ntitle: t\nresponsibilities: [x]\nnotes: \"{}\"\n",
+        "x".repeat(1_200_000)
+    );
+    repo.write("big.yaml", &big);
+    let report = repo.check_json();
+    assert_located(
+        &report,
+        "file-unreadable",
+        "big.yaml",
+        1,
+        "over the 1 MiB limit",
+    );
+}
+
+#[test]
+fn duplicate_keys_point_at_the_second_key() {
+    let repo = Repo::with_base(&[(
+        "dup.yaml",
+        "kind: Role\nid: r\ntitle: A\ntitle: B\nresponsibilities: [x]\n",
+    )]);
+    let report = repo.check_json();
+    assert_located(
+        &report,
+        "yaml-syntax",
+        "dup.yaml",
+        4,
+        "duplicate key `title`",
+    );
+    let finding = &report.findings()[0];
+    assert_eq!(finding["column"], 1);
+    assert_eq!(finding["related"][0]["line"], 3);
+}
+
+#[test]
+fn foreign_tags_are_refused_not_dropped() {
+    let repo = Repo::with_base(&[(
+        "tag.yaml",
+        "kind: Role\nid: r\ntitle: !!python/object:os.system echo\nresponsibilities: [x]\n",
+    )]);
+    let report = repo.check_json();
+    assert_located(
+        &report,
+        "yaml-syntax",
+        "tag.yaml",
+        3,
+        "`!!python/object:os.system`",
+    );
+}
+
+#[test]
+fn binary_and_empty_files_do_not_crash() {
+    let repo = Repo::with_base(&[("empty.yaml", ""), ("only-comments.yml", "# nothing\n")]);
+    repo.write_bytes("noise.yaml", &[0xff, 0x00, 0xfe, 0x10, 0x80]);
+    let report = repo.check_json();
+    assert_eq!(report.of_rule("file-unreadable").len(), 1);
+    assert_eq!(report.records(), 3);
+}
+
+#[test]
+fn missing_config_is_exit_2_with_advice() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = aims().arg("check").arg(dir.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(
+        err.contains("no `aims.toml`") && err.contains("aims init"),
+        "{err}"
+    );
+}
+
+#[test]
+fn broken_config_is_exit_2_and_located() {
+    let repo = Repo::new(&[(
+        "aims.toml",
+        "[organization]\nname = \"X\"\n[risk]\nacceptance = \"six\"\n",
+    )]);
+    let output = repo.check(&[]);
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(
+        err.contains("`acceptance` must be a whole number, found the string `six`"),
+        "{err}"
+    );
+    assert!(err.contains("--> aims.toml:4:14"), "{err}");
+}
+
+#[test]
+fn bad_flags_are_exit_2() {
+    let output = aims().args(["check", "--format", "yaml"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let output = aims()
+        .args(["check", "--as-of", "2026-02-30"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("is not a date"));
+}
+
+#[test]
+fn check_finds_the_root_from_a_subfolder() {
+    let repo = Repo::with_base(&[("risks/.keep.yaml", "")]);
+    let output = aims()
+        .arg("check")
+        .arg(repo.path().join("risks"))
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let report = Report::from_output(output);
+    assert_eq!(report.records(), 3);
+}

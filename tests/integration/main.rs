@@ -1,0 +1,6 @@
+//! Integration tests: run the `aims` binary on fixture repositories and compare its output.
+
+mod check;
+mod commands;
+mod guards;
+mod support;

@@ -1,0 +1,149 @@
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use tempfile::TempDir;
+
+pub const AS_OF: &str = "2026-11-23";
+
+pub fn aims() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_aims"));
+    command.env_remove("NO_COLOR").arg("--color=never");
+    command
+}
+
+pub fn manifest_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A temporary AIMS repository written from `(path, text)` pairs.
+pub struct Repo {
+    pub dir: TempDir,
+}
+
+pub const CONFIG: &str = "[organization]\nname = \"Fixture Ltd\"\n";
+
+/// Valid records the rule tests build on: a role, an AI system, a dataset.
+pub const BASE: &str = "\
+kind: Role
+id: owner
+title: System owner
+responsibilities: [Owns the fixture system]
+---
+kind: AISystem
+id: scoring
+name: Scoring model
+owner: owner
+purpose: Scores applications
+lifecycle_stage: operation
+ai_role: producer
+datasets: [applications]
+---
+kind: Dataset
+id: applications
+name: Applications
+provenance: Own origination system
+owner: owner
+";
+
+impl Repo {
+    pub fn new(files: &[(&str, &str)]) -> Repo {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let repo = Repo { dir };
+        if !files.iter().any(|(p, _)| *p == "aims.toml") {
+            repo.write("aims.toml", CONFIG);
+        }
+        for (path, text) in files {
+            repo.write(path, text);
+        }
+        repo
+    }
+
+    /// A repository with the base records plus `files`.
+    pub fn with_base(files: &[(&str, &str)]) -> Repo {
+        let repo = Repo::new(files);
+        repo.write("base.yaml", BASE);
+        repo
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn write(&self, path: &str, text: &str) {
+        self.write_bytes(path, text.as_bytes());
+    }
+
+    pub fn write_bytes(&self, path: &str, bytes: &[u8]) {
+        let full = self.path().join(path);
+        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+        std::fs::write(full, bytes).unwrap();
+    }
+
+    pub fn check(&self, extra: &[&str]) -> Output {
+        aims()
+            .arg("check")
+            .arg(self.path())
+            .args(["--as-of", AS_OF])
+            .args(extra)
+            .output()
+            .expect("aims runs")
+    }
+
+    pub fn check_json(&self) -> Report {
+        Report::from_output(self.check(&["--format", "json"]))
+    }
+}
+
+/// Parsed `--format json` output and the exit code.
+pub struct Report {
+    pub code: i32,
+    pub json: Value,
+}
+
+impl Report {
+    pub fn from_output(output: Output) -> Report {
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        let json = serde_json::from_str(&stdout).unwrap_or_else(|e| {
+            panic!(
+                "not JSON ({e}): {stdout}\nstderr: {}",
+                String::from_utf8_lossy(&output.stderr)
+            )
+        });
+        Report {
+            code: output.status.code().unwrap(),
+            json,
+        }
+    }
+
+    pub fn findings(&self) -> &Vec<Value> {
+        self.json["findings"].as_array().unwrap()
+    }
+
+    /// `(file, line, column, message)` of every finding of one rule.
+    pub fn of_rule(&self, rule: &str) -> Vec<(String, u64, u64, String)> {
+        self.findings()
+            .iter()
+            .filter(|f| f["rule"] == rule)
+            .map(|f| {
+                (
+                    f["file"].as_str().unwrap().to_string(),
+                    f["line"].as_u64().unwrap(),
+                    f["column"].as_u64().unwrap(),
+                    f["message"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    }
+
+    pub fn records(&self) -> u64 {
+        self.json["summary"]["records"].as_u64().unwrap()
+    }
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
