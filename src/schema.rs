@@ -59,6 +59,9 @@ pub const SCHEMA_FILES: &[(&str, &str)] = &[
 
 pub const CONFIG_SCHEMA: &str = "aims-toml";
 
+/// Problems explained per document; a file of generated garbage must not produce millions.
+pub const MAX_ISSUES_PER_DOCUMENT: usize = 50;
+
 pub fn schema_text(name: &str) -> Option<&'static str> {
     SCHEMA_FILES
         .iter()
@@ -110,6 +113,18 @@ impl Schema {
     ) -> Vec<Issue> {
         let mut issues = Vec::new();
         for error in self.validator.iter_errors(json) {
+            if issues.len() > MAX_ISSUES_PER_DOCUMENT {
+                // Explaining costs a tree lookup each: past the cap, say so once and stop.
+                issues.truncate(MAX_ISSUES_PER_DOCUMENT);
+                issues.push(Issue {
+                    span: node.entry("id").map_or(node.span, |(k, _)| k.span),
+                    message: format!(
+                        "{subject} has more schema problems than the {MAX_ISSUES_PER_DOCUMENT} shown"
+                    ),
+                    help: Some("fix the problems above and check again".to_string()),
+                });
+                return issues;
+            }
             let path: Vec<Step> = error
                 .instance_path()
                 .iter()
@@ -128,6 +143,16 @@ impl Schema {
                 subject,
             };
             explainer.explain(error.kind(), error.instance(), &mut issues);
+        }
+        if issues.len() > MAX_ISSUES_PER_DOCUMENT {
+            issues.truncate(MAX_ISSUES_PER_DOCUMENT);
+            issues.push(Issue {
+                span: node.entry("id").map_or(node.span, |(k, _)| k.span),
+                message: format!(
+                    "{subject} has more schema problems than the {MAX_ISSUES_PER_DOCUMENT} shown"
+                ),
+                help: Some("fix the problems above and check again".to_string()),
+            });
         }
         issues
     }
@@ -166,7 +191,7 @@ impl Explainer<'_> {
         match kind {
             ValidationErrorKind::AdditionalProperties { unexpected } => {
                 let known = self.sibling_property_names();
-                for field in unexpected {
+                for field in unexpected.iter().take(MAX_ISSUES_PER_DOCUMENT + 1) {
                     let span = node.entry(field).map_or(value_span, |(k, _)| k.span);
                     let help = match closest(field, known.iter().map(String::as_str)) {
                         Some(near) => format!("did you mean `{near}`?"),

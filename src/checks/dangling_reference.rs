@@ -44,35 +44,28 @@ impl Check for DanglingReference {
         let model = input.model;
         for record in model.records.iter().filter(|r| r.data.is_some()) {
             for reference in references(record) {
-                let (exists, candidates): (bool, Vec<&str>) = match reference.target {
-                    Target::Record(kind) => (
-                        model.contains(kind, reference.value),
-                        model.ids_of(kind).collect(),
-                    ),
-                    Target::Control => (
-                        resolves_in_catalog(reference.target, reference.value),
-                        catalog::CONTROLS.iter().map(|c| c.id).collect(),
-                    ),
-                    Target::ClauseOrControl => (
-                        resolves_in_catalog(reference.target, reference.value),
-                        catalog::CLAUSES
-                            .iter()
-                            .map(|c| c.id)
-                            .chain(catalog::CONTROLS.iter().map(|c| c.id))
-                            .collect(),
-                    ),
-                    Target::AnnexC => (
-                        resolves_in_catalog(reference.target, reference.value),
-                        catalog::ANNEX_C_OBJECTIVES
-                            .iter()
-                            .chain(catalog::ANNEX_C_RISK_SOURCES)
-                            .map(|c| c.id)
-                            .collect(),
-                    ),
+                let exists = match reference.target {
+                    Target::Record(kind) => model.contains(kind, reference.value),
+                    catalog_target => resolves_in_catalog(catalog_target, reference.value),
                 };
                 if exists {
                     continue;
                 }
+                // Only a miss pays for collecting suggestions.
+                let candidates: Vec<&str> = match reference.target {
+                    Target::Record(kind) => model.ids_of(kind).collect(),
+                    Target::Control => catalog::CONTROLS.iter().map(|c| c.id).collect(),
+                    Target::ClauseOrControl => catalog::CLAUSES
+                        .iter()
+                        .map(|c| c.id)
+                        .chain(catalog::CONTROLS.iter().map(|c| c.id))
+                        .collect(),
+                    Target::AnnexC => catalog::ANNEX_C_OBJECTIVES
+                        .iter()
+                        .chain(catalog::ANNEX_C_RISK_SOURCES)
+                        .map(|c| c.id)
+                        .collect(),
+                };
                 let what = match reference.target {
                     Target::Record(_) => "which does not exist".to_string(),
                     Target::Control => "which is not an ISO/IEC 42001 Annex A control".to_string(),

@@ -141,14 +141,18 @@ pub struct Model {
     /// Every file that was read, in path order.
     pub files: Vec<Arc<SourceFile>>,
     /// First record of each (kind, id), for reference resolution.
-    index: HashMap<(Kind, String), usize>,
+    index: HashMap<Kind, HashMap<String, usize>>,
 }
 
 impl Model {
     pub fn new(records: Vec<Record>, files: Vec<Arc<SourceFile>>) -> Self {
-        let mut index = HashMap::with_capacity(records.len());
+        let mut index: HashMap<Kind, HashMap<String, usize>> = HashMap::new();
         for (i, record) in records.iter().enumerate() {
-            index.entry((record.kind, record.id.clone())).or_insert(i);
+            index
+                .entry(record.kind)
+                .or_default()
+                .entry(record.id.clone())
+                .or_insert(i);
         }
         Model {
             records,
@@ -159,7 +163,8 @@ impl Model {
 
     pub fn get(&self, kind: Kind, id: &str) -> Option<&Record> {
         self.index
-            .get(&(kind, id.to_string()))
+            .get(&kind)
+            .and_then(|ids| ids.get(id))
             .map(|&i| &self.records[i])
     }
 

@@ -168,3 +168,23 @@ fn check_finds_the_root_from_a_subfolder() {
     let report = Report::from_output(output);
     assert_eq!(report.records(), 3);
 }
+
+#[test]
+fn a_record_with_thousands_of_problems_reports_a_bounded_number() {
+    let mut text = String::from("kind: Role\nid: wide\ntitle: t\nresponsibilities: [x]\n");
+    for i in 0..20_000 {
+        text.push_str(&format!("field{i}: v\n"));
+    }
+    let repo = Repo::with_base(&[("wide.yaml", &text)]);
+    let report = repo.check_json();
+    let found = report.of_rule("schema");
+    assert_eq!(found.len(), 51);
+    assert_eq!(found[0].1, 2, "the summary points at the record's id");
+    assert!(
+        found[0]
+            .3
+            .contains("more schema problems than the 50 shown"),
+        "{}",
+        found[0].3
+    );
+}
