@@ -85,6 +85,14 @@ pub struct Finding {
     pub help: Option<String>,
     pub related: Vec<Related>,
     pub record: Option<RecordKey>,
+    /// Set when a `[[waiver]]` in aims.toml covers the finding: shown, not counted.
+    pub waived: Option<Waived>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Waived {
+    pub reason: String,
+    pub expires: jiff::civil::Date,
 }
 
 impl Finding {
@@ -99,6 +107,7 @@ impl Finding {
             help: None,
             related: Vec::new(),
             record: None,
+            waived: None,
         }
     }
 
@@ -132,6 +141,11 @@ impl Finding {
     /// The order every report uses: file, line, column, rule.
     pub fn sort_key(&self) -> (&str, Pos, &str, &str) {
         (&self.file, self.span.start, self.rule, &self.message)
+    }
+
+    /// Whether the finding counts towards the summary and the exit code.
+    pub fn counts(&self) -> bool {
+        self.waived.is_none()
     }
 }
 

@@ -3,17 +3,39 @@
 //!
 //! Checks read the model and never do IO; "today" is passed in (`--as-of`), never read here.
 
+mod audit_overdue;
 mod config;
 mod dangling_reference;
 mod duplicate_id;
+mod evidence_missing_file;
+mod evidence_outside_repo;
+mod evidence_stale;
 mod file_unreadable;
+mod impact_assessment_review_overdue;
+mod management_review_overdue;
+pub mod missing_mandatory_document;
+mod nonconformity_overdue;
+mod objective_overdue;
+mod policy_review_overdue;
+mod risk_control_not_applicable;
+mod risk_residual_unaccepted;
+mod risk_unknown_scale_value;
+mod risk_untreated;
 mod schema;
+mod soa_exclusion_unjustified;
+mod soa_implemented_without_evidence;
+mod soa_missing_control;
+mod soa_unknown_control;
+mod system_without_impact_assessment;
+mod system_without_risk;
 mod unknown_kind;
+pub mod waivers;
 mod yaml_syntax;
 
 use crate::diagnostic::{Finding, Severity, sort_findings};
 use crate::load::config::Config;
 use crate::model::Model;
+use crate::load::tree::Step;
 use jiff::civil::Date;
 
 /// What a rule is, for `aims explain`, SARIF rule metadata and the README table.
@@ -51,10 +73,34 @@ pub const CHECKS: &[&dyn Check] = &[
     &unknown_kind::UnknownKind,
     &duplicate_id::DuplicateId,
     &dangling_reference::DanglingReference,
+    &missing_mandatory_document::MissingMandatoryDocument,
+    &soa_missing_control::SoaMissingControl,
+    &soa_unknown_control::SoaUnknownControl,
+    &soa_exclusion_unjustified::SoaExclusionUnjustified,
+    &soa_implemented_without_evidence::SoaImplementedWithoutEvidence,
+    &risk_unknown_scale_value::RiskUnknownScaleValue,
+    &risk_untreated::RiskUntreated,
+    &risk_control_not_applicable::RiskControlNotApplicable,
+    &risk_residual_unaccepted::RiskResidualUnaccepted,
+    &system_without_impact_assessment::SystemWithoutImpactAssessment,
+    &system_without_risk::SystemWithoutRisk,
+    &evidence_missing_file::EvidenceMissingFile,
+    &evidence_outside_repo::EvidenceOutsideRepo,
+    &evidence_stale::EvidenceStale,
+    &policy_review_overdue::PolicyReviewOverdue,
+    &impact_assessment_review_overdue::ImpactAssessmentReviewOverdue,
+    &audit_overdue::AuditOverdue,
+    &management_review_overdue::ManagementReviewOverdue,
+    &nonconformity_overdue::NonconformityOverdue,
+    &objective_overdue::ObjectiveOverdue,
 ];
 
 /// Rules that are not checks over the model but still have documentation.
-pub const OTHER_RULES: &[&Rule] = &[&config::CONFIG];
+pub const OTHER_RULES: &[&Rule] = &[
+    &config::CONFIG,
+    &waivers::WAIVER_EXPIRED,
+    &waivers::WAIVER_UNUSED,
+];
 
 pub fn all_rules() -> impl Iterator<Item = &'static Rule> {
     CHECKS
@@ -65,6 +111,21 @@ pub fn all_rules() -> impl Iterator<Item = &'static Rule> {
 
 pub fn find_rule(id: &str) -> Option<&'static Rule> {
     all_rules().find(|r| r.id == id)
+}
+
+/// The README's rules table, generated from the registry (a test keeps README equal to it).
+pub fn rules_markdown_table() -> String {
+    let mut table = String::from("| rule | default | ISO 42001 | finds |\n|---|---|---|---|\n");
+    for rule in all_rules() {
+        table.push_str(&format!(
+            "| `{}` | {} | {} | {} |\n",
+            rule.id,
+            rule.default_severity.as_str(),
+            rule.reference,
+            rule.summary.replace('|', "\\|")
+        ));
+    }
+    table
 }
 
 /// The severity a rule runs at, after `[rules]` in `aims.toml`; `None` when it is off.
@@ -88,6 +149,33 @@ fn report_load_findings(input: &CheckInput<'_>, rule: &str, out: &mut Vec<Findin
     );
 }
 
+/// Whole days from `from` to `to` (negative when `to` is earlier).
+pub fn days_between(from: Date, to: Date) -> i64 {
+    from.until(to).map_or(0, |span| i64::from(span.get_days()))
+}
+
+/// A path of keys, for [`crate::model::Record::span_at`].
+fn key_path(keys: &[&str]) -> Vec<Step> {
+    keys.iter().map(|k| Step::Key((*k).to_string())).collect()
+}
+
+/// Text that stands in for an answer without giving one: empty, `TBD`, `N/A`, or fewer than
+/// three words.
+pub fn is_placeholder(text: &str) -> bool {
+    const PLACEHOLDERS: &[&str] = &[
+        "", "-", "--", "?", "...", "…", "n/a", "na", "tbd", "tbc", "todo", "fixme", "xxx",
+        "none", "null", "nil", "no", "not applicable", "not relevant", "to do", "to be defined",
+        "to be decided", "to be determined", "to be confirmed", "later", "pending",
+        "out of scope", "not in scope", "not needed", "not required",
+    ];
+    let normalized = text
+        .trim()
+        .trim_end_matches(['.', '!', ':'])
+        .trim()
+        .to_lowercase();
+    PLACEHOLDERS.contains(&normalized.as_str()) || normalized.split_whitespace().count() < 3
+}
+
 /// Runs every enabled check and returns the findings in report order.
 pub fn run_all(input: &CheckInput<'_>) -> Vec<Finding> {
     let mut all = Vec::new();
@@ -102,6 +190,14 @@ pub fn run_all(input: &CheckInput<'_>) -> Vec<Finding> {
         }
         all.extend(found);
     }
+    let about_waivers = waivers::apply(
+        &mut all,
+        input.config,
+        input.today,
+        effective_severity(&waivers::WAIVER_EXPIRED, input.config),
+        effective_severity(&waivers::WAIVER_UNUSED, input.config),
+    );
+    all.extend(about_waivers);
     sort_findings(&mut all);
     all
 }
@@ -110,6 +206,26 @@ pub fn run_all(input: &CheckInput<'_>) -> Vec<Finding> {
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn readme_rules_table_is_generated_from_the_registry() {
+        let readme = include_str!("../../README.md");
+        let table = rules_markdown_table();
+        assert!(
+            readme.contains(&table),
+            "README.md's rules table is out of date; replace it with:\n{table}"
+        );
+    }
+
+    #[test]
+    fn placeholders_are_not_reasons() {
+        for text in ["", "  ", "N/A", "n/a.", "TBD", "todo", "Not applicable.", "Out of scope"] {
+            assert!(is_placeholder(text), "{text:?}");
+        }
+        assert!(!is_placeholder(
+            "We supply no AI systems to customers; all use is internal."
+        ));
+    }
 
     #[test]
     fn rule_ids_are_unique_kebab_case_and_documented() {

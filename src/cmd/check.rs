@@ -17,6 +17,7 @@ pub fn analyse(
 ) -> Result<(Config, Loaded, Vec<Finding>), Failure> {
     let config = load::config::load(dir)?;
     validate_rule_names(&config)?;
+    validate_waivers(&config)?;
     let loaded = load::load_repository(&config).map_err(Failure::Message)?;
     let findings = checks::run_all(&CheckInput {
         model: &loaded.model,
@@ -54,7 +55,7 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, color: bool) -> Outcome {
         }
         CheckFormat::Json => json::write(out, &findings, summary)?,
     }
-    let failing = findings.iter().any(|f| {
+    let failing = findings.iter().filter(|f| f.counts()).any(|f| {
         f.severity == Severity::Error
             || (args.deny == Some(Deny::Warnings) && f.severity == Severity::Warning)
     });
@@ -85,6 +86,57 @@ fn validate_rule_names(config: &Config) -> Result<(), Failure> {
             .with_help(help)
         })
         .collect();
+    if findings.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure::Config(ConfigError::Invalid {
+            source: config.source.clone(),
+            findings,
+        }))
+    }
+}
+
+/// A waiver must name a real rule and say what it covers: a misspelt rule would waive nothing,
+/// and a waiver of a rule everywhere is `[rules] x = "off"` in disguise.
+fn validate_waivers(config: &Config) -> Result<(), Failure> {
+    let entries = config.node.get("waiver").map(|n| n.items()).unwrap_or(&[]);
+    let known: Vec<&str> = checks::all_rules().map(|r| r.id).collect();
+    let mut findings = Vec::new();
+    for (waiver, node) in config.waivers.iter().zip(entries) {
+        if checks::find_rule(&waiver.rule).is_none() {
+            let span = node.get("rule").map_or(node.span, |n| n.span);
+            let help = match closest(&waiver.rule, known.iter().copied()) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => "`aims explain --list` lists the rule ids".to_string(),
+            };
+            findings.push(
+                Finding::new(
+                    CONFIG_RULE,
+                    CONFIG_FILE,
+                    span,
+                    format!("waiver names unknown rule `{}`", waiver.rule),
+                )
+                .with_help(help),
+            );
+        }
+        if waiver.record.is_none() && waiver.file.is_none() {
+            findings.push(
+                Finding::new(
+                    CONFIG_RULE,
+                    CONFIG_FILE,
+                    node.span,
+                    format!(
+                        "waiver of `{}` names neither a `record` nor a `file`",
+                        waiver.rule
+                    ),
+                )
+                .with_help(format!(
+                    "add `record = \"<id>\"` or `file = \"<path or glob>\"`; to silence the rule everywhere use `[rules] {} = \"off\"`",
+                    waiver.rule
+                )),
+            );
+        }
+    }
     if findings.is_empty() {
         Ok(())
     } else {

@@ -56,6 +56,34 @@ impl Default for RiskCriteria {
     }
 }
 
+impl RiskCriteria {
+    /// 1-based rank of a likelihood level; `None` when the scale does not have it.
+    pub fn likelihood_rank(&self, level: &str) -> Option<u32> {
+        rank(&self.likelihood, level)
+    }
+
+    pub fn impact_rank(&self, level: &str) -> Option<u32> {
+        rank(&self.impact, level)
+    }
+
+    /// Likelihood rank x impact rank, as DESIGN §1 defines the score.
+    pub fn score(&self, likelihood: &str, impact: &str) -> Option<u32> {
+        Some(self.likelihood_rank(likelihood)? * self.impact_rank(impact)?)
+    }
+
+    /// The highest score the scales allow.
+    pub fn max_score(&self) -> u32 {
+        (self.likelihood.len() * self.impact.len()) as u32
+    }
+}
+
+fn rank(scale: &[String], level: &str) -> Option<u32> {
+    scale
+        .iter()
+        .position(|l| l == level)
+        .map(|i| i as u32 + 1)
+}
+
 fn default_likelihood() -> Vec<String> {
     ["rare", "unlikely", "possible", "likely", "almost-certain"]
         .map(String::from)

@@ -5,6 +5,7 @@
 //! are returned as findings beside the model; one bad file never stops the others.
 
 pub mod config;
+pub mod evidence;
 pub mod source;
 pub mod tree;
 pub mod yaml;
@@ -46,10 +47,9 @@ pub fn load_repository(config: &Config) -> Result<Loaded, String> {
         findings.extend(outcome.findings);
         files.extend(outcome.source);
     }
-    Ok(Loaded {
-        model: Model::new(records, files),
-        findings,
-    })
+    let mut model = Model::new(records, files);
+    model.evidence_files = evidence::inspect_all(&config.root, &model);
+    Ok(Loaded { model, findings })
 }
 
 /// Record candidates below the root, sorted by path: `(absolute, repository-relative)`.

@@ -5,8 +5,10 @@ pub mod catalog;
 pub mod records;
 pub mod refs;
 
+use crate::load::evidence::EvidenceFile;
 use crate::load::source::SourceFile;
-use crate::load::tree::Node;
+use crate::diagnostic::{Finding, Span};
+use crate::load::tree::{Node, Step};
 use records::*;
 use serde::de::DeserializeOwned;
 use std::collections::HashMap;
@@ -112,6 +114,44 @@ impl RecordData {
     }
 }
 
+/// A typed record struct that knows its kind: `model.typed::<Risk>()`.
+pub trait Typed: Sized + 'static {
+    const KIND: Kind;
+    fn from_data(data: &RecordData) -> Option<&Self>;
+}
+
+macro_rules! typed {
+    ($($variant:ident),*) => {$(
+        impl Typed for $variant {
+            const KIND: Kind = Kind::$variant;
+            fn from_data(data: &RecordData) -> Option<&Self> {
+                match data {
+                    RecordData::$variant(typed) => Some(typed),
+                    _ => None,
+                }
+            }
+        }
+    )*};
+}
+
+typed!(
+    Context,
+    Policy,
+    Role,
+    AiSystem,
+    Dataset,
+    Supplier,
+    Risk,
+    ImpactAssessment,
+    StatementOfApplicability,
+    Objective,
+    Evidence,
+    Competence,
+    Audit,
+    ManagementReview,
+    Nonconformity
+);
+
 /// One record: where it came from, its spanned tree, and its typed data when valid.
 #[derive(Clone, Debug)]
 pub struct Record {
@@ -128,8 +168,29 @@ impl Record {
         &self.source.path
     }
 
+    /// The span of the value at `path`, or of the `id` when the record has no such field.
+    pub fn span_at(&self, path: &[Step]) -> Span {
+        self.node
+            .lookup(path)
+            .map_or_else(|| self.id_span(), |(_, node)| node.span)
+    }
+
+    /// The span of the key that ends `path`, falling back like [`Record::span_at`].
+    pub fn key_span_at(&self, path: &[Step]) -> Span {
+        match self.node.lookup(path) {
+            Some((Some(key), _)) => key.span,
+            Some((None, node)) => node.span,
+            None => self.id_span(),
+        }
+    }
+
+    /// A finding about this record, so waivers and baselines can match it by id.
+    pub fn finding(&self, rule: &'static str, span: Span, message: impl Into<String>) -> Finding {
+        Finding::new(rule, self.file(), span, message).for_record(self.kind.name(), &self.id)
+    }
+
     /// The span of the `id` value, or of the record when it has none.
-    pub fn id_span(&self) -> crate::diagnostic::Span {
+    pub fn id_span(&self) -> Span {
         self.node.get("id").map_or(self.node.span, |n| n.span)
     }
 }
@@ -140,6 +201,8 @@ pub struct Model {
     pub records: Vec<Record>,
     /// Every file that was read, in path order.
     pub files: Vec<Arc<SourceFile>>,
+    /// What is at each evidence `path`, as the loader found it.
+    pub evidence_files: HashMap<String, EvidenceFile>,
     /// First record of each (kind, id), for reference resolution.
     index: HashMap<Kind, HashMap<String, usize>>,
 }
@@ -157,6 +220,7 @@ impl Model {
         Model {
             records,
             files,
+            evidence_files: HashMap::new(),
             index,
         }
     }
@@ -174,6 +238,12 @@ impl Model {
 
     pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = &Record> {
         self.records.iter().filter(move |r| r.kind == kind)
+    }
+
+    /// Valid records of one kind with their typed data, in path order.
+    pub fn typed<T: Typed>(&self) -> impl Iterator<Item = (&Record, &T)> {
+        self.of_kind(T::KIND)
+            .filter_map(|r| Some((r, T::from_data(r.data.as_ref()?)?)))
     }
 
     pub fn ids_of(&self, kind: Kind) -> impl Iterator<Item = &str> {

@@ -16,6 +16,7 @@ const ERROR: Style = AnsiColor::Red.on_default().effects(Effects::BOLD);
 const WARNING: Style = AnsiColor::Yellow.on_default().effects(Effects::BOLD);
 const GUTTER: Style = AnsiColor::Blue.on_default().effects(Effects::BOLD);
 const BOLD: Style = Style::new().effects(Effects::BOLD);
+const WAIVED: Style = AnsiColor::Green.on_default().effects(Effects::BOLD);
 const HELP: Style = AnsiColor::Cyan.on_default().effects(Effects::BOLD);
 
 impl Human<'_> {
@@ -27,11 +28,37 @@ impl Human<'_> {
         }
     }
 
+    /// Findings that count in full, then waived ones in one line each: shown, not counted.
     pub fn write_findings(&self, out: &mut dyn Write, findings: &[Finding]) -> io::Result<()> {
-        for finding in findings {
+        for finding in findings.iter().filter(|f| f.counts()) {
             self.write_finding(out, finding)?;
         }
+        for finding in findings.iter().filter(|f| !f.counts()) {
+            self.write_waived(out, finding)?;
+        }
         Ok(())
+    }
+
+    fn write_waived(&self, out: &mut dyn Write, finding: &Finding) -> io::Result<()> {
+        let Some(waived) = &finding.waived else {
+            return Ok(());
+        };
+        writeln!(
+            out,
+            "{}: {} ({}:{}:{})",
+            self.paint(WAIVED, &format!("waived[{}]", finding.rule)),
+            finding.message,
+            finding.file,
+            finding.span.start.line,
+            finding.span.start.column
+        )?;
+        writeln!(
+            out,
+            "  {} until {}: {}",
+            self.paint(GUTTER, "="),
+            waived.expires,
+            waived.reason
+        )
     }
 
     pub fn write_finding(&self, out: &mut dyn Write, finding: &Finding) -> io::Result<()> {
@@ -153,8 +180,13 @@ impl Human<'_> {
             summary.files,
             plural(summary.files, "file", "files")
         );
+        let waived = if summary.waived > 0 {
+            format!(" ({} waived)", summary.waived)
+        } else {
+            String::new()
+        };
         if summary.errors == 0 && summary.warnings == 0 {
-            return writeln!(out, "{checked}: no problems found");
+            return writeln!(out, "{checked}: no problems found{waived}");
         }
         let mut counts = Vec::new();
         if summary.errors > 0 {
@@ -177,7 +209,7 @@ impl Human<'_> {
                 ),
             ));
         }
-        writeln!(out, "{checked}: {}", counts.join(", "))
+        writeln!(out, "{checked}: {}{waived}", counts.join(", "))
     }
 }
 
@@ -250,6 +282,7 @@ error[duplicate-id]: risk id `R-1` is already used
                 Summary {
                     errors: 0,
                     warnings: 0,
+                    waived: 0,
                     files: 1,
                     records: 1,
                 },
@@ -261,6 +294,7 @@ error[duplicate-id]: risk id `R-1` is already used
                 Summary {
                     errors: 2,
                     warnings: 1,
+                    waived: 1,
                     files: 3,
                     records: 4,
                 },
@@ -268,7 +302,7 @@ error[duplicate-id]: risk id `R-1` is already used
             .unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
-            "checked 1 record in 1 file: no problems found\nchecked 4 records in 3 files: 2 errors, 1 warning\n"
+            "checked 1 record in 1 file: no problems found\nchecked 4 records in 3 files: 2 errors, 1 warning (1 waived)\n"
         );
     }
 }

@@ -26,6 +26,22 @@ struct JsonFinding<'a> {
     help: Option<&'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related: Vec<JsonRelated<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    record: Option<JsonRecord<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    waived: Option<JsonWaived<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonRecord<'a> {
+    kind: &'a str,
+    id: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonWaived<'a> {
+    reason: &'a str,
+    expires: String,
 }
 
 #[derive(Serialize)]
@@ -61,6 +77,14 @@ pub fn write(out: &mut dyn Write, findings: &[Finding], summary: Summary) -> io:
                         column: r.span.start.column,
                     })
                     .collect(),
+                record: f.record.as_ref().map(|r| JsonRecord {
+                    kind: &r.kind,
+                    id: &r.id,
+                }),
+                waived: f.waived.as_ref().map(|w| JsonWaived {
+                    reason: &w.reason,
+                    expires: w.expires.to_string(),
+                }),
             })
             .collect(),
         summary,

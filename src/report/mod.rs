@@ -15,16 +15,24 @@ use std::sync::Arc;
 pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
+    /// Findings a waiver covers: reported, not counted in `errors` or `warnings`.
+    pub waived: usize,
     pub files: usize,
     pub records: usize,
 }
 
 impl Summary {
     pub fn new(findings: &[Finding], files: usize, records: usize) -> Self {
-        let count = |s| findings.iter().filter(|f| f.severity == s).count();
+        let count = |s| {
+            findings
+                .iter()
+                .filter(|f| f.counts() && f.severity == s)
+                .count()
+        };
         Summary {
             errors: count(Severity::Error),
             warnings: count(Severity::Warning),
+            waived: findings.iter().filter(|f| !f.counts()).count(),
             files,
             records,
         }

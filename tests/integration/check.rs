@@ -114,7 +114,7 @@ fn planted_defects_are_each_reported_and_json_is_pinned() {
 fn human_output_shows_location_source_and_help() {
     let repo = Repo::with_base(&[(
         "risks/r.yaml",
-        "kind: Risk\nid: R-1\ntitle: t\nai_systems: [scorng]\nowner: owner\nlikelihood: rare\nimpact: minor\ntreatment:\n  option: accept\n",
+        "kind: Risk\nid: R-1\ntitle: t\nai_systems: [scorng]\nowner: owner\nlikelihood: rare\nimpact: minor\ntreatment:\n  option: accept\naccepted_by: owner\n",
     )]);
     let output = repo.check(&[]);
     assert_eq!(output.status.code(), Some(1));
@@ -338,7 +338,7 @@ fn gitignore_and_exclude_globs_are_honoured() {
     let repo = Repo::with_base(&[
         (
             "aims.toml",
-            "[organization]\nname = \"X\"\n[aims]\nexclude = [\"drafts/**\"]\n",
+            &format!("{CONFIG}[aims]\nexclude = [\"drafts/**\"]\n"),
         ),
         (".gitignore", "generated/\n"),
         ("drafts/wip.yaml", "kind: Nonsense\n"),
@@ -373,7 +373,7 @@ fn rules_table_downgrades_and_deny_warnings_fails() {
     let repo = Repo::with_base(&[
         (
             "aims.toml",
-            "[organization]\nname = \"X\"\n[rules]\ndangling-reference = \"warn\"\n",
+            &format!("{CONFIG}dangling-reference = \"warn\"\n"),
         ),
         (
             "d.yaml",
@@ -388,7 +388,7 @@ fn rules_table_downgrades_and_deny_warnings_fails() {
 
     repo.write(
         "aims.toml",
-        "[organization]\nname = \"X\"\n[rules]\ndangling-reference = \"off\"\n",
+        &format!("{CONFIG}dangling-reference = \"off\"\n"),
     );
     let report = repo.check_json();
     assert!(report.findings().is_empty());

@@ -20,7 +20,9 @@ pub struct Repo {
     pub dir: TempDir,
 }
 
-pub const CONFIG: &str = "[organization]\nname = \"Fixture Ltd\"\n";
+/// Loader and reference tests look at one rule at a time in a few records, so the rules about
+/// the repository as a whole are off here; `Repo::complete` tests those.
+pub const CONFIG: &str = "[organization]\nname = \"Fixture Ltd\"\n\n[rules]\nmissing-mandatory-document = \"off\"\nsystem-without-impact-assessment = \"off\"\nsystem-without-risk = \"off\"\n";
 
 /// Valid records the rule tests build on: a role, an AI system, a dataset.
 pub const BASE: &str = "\
@@ -63,6 +65,30 @@ impl Repo {
         let repo = Repo::new(files);
         repo.write("base.yaml", BASE);
         repo
+    }
+
+    /// A copy of `examples/minimal`, a small AIMS that checks clean, with `files` written over
+    /// it: each ISO rule test plants one defect in an otherwise complete repository.
+    pub fn complete(files: &[(&str, &str)]) -> Repo {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let source = manifest_dir().join("examples/minimal");
+        for entry in std::fs::read_dir(&source).unwrap() {
+            let entry = entry.unwrap();
+            std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+        }
+        let repo = Repo { dir };
+        for (path, text) in files {
+            repo.write(path, text);
+        }
+        repo
+    }
+
+    /// Replaces `from` with `to` in a file of the repository; the text must be there.
+    pub fn edit(&self, path: &str, from: &str, to: &str) {
+        let full = self.path().join(path);
+        let text = std::fs::read_to_string(&full).unwrap();
+        assert!(text.contains(from), "{path} does not contain {from:?}");
+        std::fs::write(full, text.replacen(from, to, 1)).unwrap();
     }
 
     pub fn path(&self) -> &Path {

@@ -1,0 +1,64 @@
+use super::{Check, CheckInput, Rule};
+use crate::diagnostic::{Finding, Severity};
+use crate::load::tree::Step;
+use crate::model::records::StatementOfApplicability;
+
+pub struct SoaImplementedWithoutEvidence;
+
+static RULE: Rule = Rule {
+    id: "soa-implemented-without-evidence",
+    default_severity: Severity::Warning,
+    reference: "6.1.3 d, 7.5",
+    summary: "a control is marked implemented but names no evidence",
+    explanation: r#"## What it does
+Reports every Statement of Applicability entry with `status: implemented` and an empty or
+missing `evidence` list.
+
+## Why this matters
+"Implemented" is a claim; in a certification audit every implemented control is sampled and
+the auditor asks to see it operating. A control without evidence is documented, not shown to
+work, and `aims status` keeps the two apart.
+
+## Example
+```yaml
+A.6.2.6: {applicable: true, justification: Models in production, status: implemented}
+```
+
+## How to fix
+Add an `Evidence` record (a file in the repository or a URL to the system of record) and list
+its id: `evidence: [EV-MODEL-MONITORING]`. If the control is not working yet, say
+`status: partial` or `status: planned`."#,
+};
+
+impl Check for SoaImplementedWithoutEvidence {
+    fn rule(&self) -> &'static Rule {
+        &RULE
+    }
+
+    fn run(&self, input: &CheckInput<'_>, out: &mut Vec<Finding>) {
+        for (record, soa) in input.model.typed::<StatementOfApplicability>() {
+            for (control, entry) in &soa.controls {
+                if !entry.applicable
+                    || entry.status.as_deref() != Some("implemented")
+                    || !entry.evidence.is_empty()
+                {
+                    continue;
+                }
+                let at = record.span_at(&[
+                    Step::Key("controls".into()),
+                    Step::Key(control.clone()),
+                    Step::Key("status".into()),
+                ]);
+                out.push(
+                    record
+                        .finding(
+                            RULE.id,
+                            at,
+                            format!("control {control} is marked implemented but names no evidence"),
+                        )
+                        .with_help("list the evidence ids that show it operating (`evidence: [EV-...]`), or set `status: partial`"),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,160 @@
+//! Facts about the files that evidence records point at: present, missing or outside the
+//! repository. Files are looked at (metadata, symlink resolution), never read: a path that
+//! leaves the repository must not make `aims` open `/etc/passwd`.
+
+use crate::model::{Kind, Model, RecordData};
+use std::collections::HashMap;
+use std::path::{Component, Path};
+
+/// What is at an evidence record's `path`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EvidenceFile {
+    /// A regular file inside the repository.
+    Present { bytes: u64 },
+    /// Nothing at that path (or a symbolic link whose target does not exist).
+    Missing,
+    /// Something other than a regular file, such as a folder.
+    NotAFile,
+    /// The path leaves the repository; the reason says how.
+    Outside(Escape),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Escape {
+    Absolute,
+    ParentDirectory,
+    Symlink,
+}
+
+impl Escape {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Escape::Absolute => "is an absolute path",
+            Escape::ParentDirectory => "climbs out of the repository with `..`",
+            Escape::Symlink => "goes through a symbolic link whose target is outside the repository",
+        }
+    }
+}
+
+/// Inspects `path` (repository-relative, `/` separated) below `root`.
+pub fn inspect(root: &Path, path: &str) -> EvidenceFile {
+    if is_absolute(path) {
+        return EvidenceFile::Outside(Escape::Absolute);
+    }
+    let mut depth = 0usize;
+    for component in Path::new(path).components() {
+        match component {
+            Component::ParentDir if depth == 0 => {
+                return EvidenceFile::Outside(Escape::ParentDirectory);
+            }
+            Component::ParentDir => depth -= 1,
+            Component::Normal(_) => depth += 1,
+            Component::CurDir => {}
+            Component::RootDir | Component::Prefix(_) => {
+                return EvidenceFile::Outside(Escape::Absolute);
+            }
+        }
+    }
+    let full = root.join(path);
+    if std::fs::symlink_metadata(&full).is_err() {
+        return EvidenceFile::Missing;
+    }
+    // Resolving links (in the file or any folder above it) tells where the path really is.
+    let Ok(real) = std::fs::canonicalize(&full) else {
+        return EvidenceFile::Missing;
+    };
+    let Ok(real_root) = std::fs::canonicalize(root) else {
+        return EvidenceFile::Missing;
+    };
+    if !real.starts_with(&real_root) {
+        return EvidenceFile::Outside(Escape::Symlink);
+    }
+    match std::fs::metadata(&real) {
+        Ok(meta) if meta.is_file() => EvidenceFile::Present { bytes: meta.len() },
+        Ok(_) => EvidenceFile::NotAFile,
+        Err(_) => EvidenceFile::Missing,
+    }
+}
+
+/// `C:\x`, `\\server\x` and `/x` are absolute whatever machine reads the record.
+fn is_absolute(path: &str) -> bool {
+    let bytes = path.as_bytes();
+    path.starts_with('/')
+        || path.starts_with('\\')
+        || (bytes.len() >= 2 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':')
+        || Path::new(path).is_absolute()
+}
+
+/// Inspects the path of every valid evidence record, once per distinct path.
+pub fn inspect_all(root: &Path, model: &Model) -> HashMap<String, EvidenceFile> {
+    let mut facts = HashMap::new();
+    for record in model.of_kind(Kind::Evidence) {
+        if let Some(RecordData::Evidence(evidence)) = &record.data
+            && let Some(path) = &evidence.path
+            && !facts.contains_key(path)
+        {
+            facts.insert(path.clone(), inspect(root, path));
+        }
+    }
+    facts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexical_escapes_are_caught_without_touching_the_disk() {
+        let root = Path::new("/nonexistent-aims-root");
+        assert_eq!(
+            inspect(root, "../../etc/passwd"),
+            EvidenceFile::Outside(Escape::ParentDirectory)
+        );
+        assert_eq!(
+            inspect(root, "a/../../x"),
+            EvidenceFile::Outside(Escape::ParentDirectory)
+        );
+        assert_eq!(
+            inspect(root, "/etc/passwd"),
+            EvidenceFile::Outside(Escape::Absolute)
+        );
+        assert_eq!(
+            inspect(root, "C:\\Windows\\win.ini"),
+            EvidenceFile::Outside(Escape::Absolute)
+        );
+        assert_eq!(inspect(root, "a/../b.md"), EvidenceFile::Missing);
+    }
+
+    #[test]
+    fn files_folders_and_links_are_told_apart() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("repo");
+        std::fs::create_dir_all(root.join("evidence")).unwrap();
+        std::fs::write(root.join("evidence/report.md"), "12345").unwrap();
+        std::fs::write(dir.path().join("secret.txt"), "x").unwrap();
+        assert_eq!(
+            inspect(&root, "evidence/report.md"),
+            EvidenceFile::Present { bytes: 5 }
+        );
+        assert_eq!(inspect(&root, "evidence"), EvidenceFile::NotAFile);
+        assert_eq!(inspect(&root, "evidence/none.md"), EvidenceFile::Missing);
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(dir.path().join("secret.txt"), root.join("leak")).unwrap();
+            std::os::unix::fs::symlink(dir.path(), root.join("up")).unwrap();
+            std::os::unix::fs::symlink("evidence/report.md", root.join("alias.md")).unwrap();
+            assert_eq!(
+                inspect(&root, "leak"),
+                EvidenceFile::Outside(Escape::Symlink)
+            );
+            assert_eq!(
+                inspect(&root, "up/secret.txt"),
+                EvidenceFile::Outside(Escape::Symlink)
+            );
+            assert_eq!(
+                inspect(&root, "alias.md"),
+                EvidenceFile::Present { bytes: 5 }
+            );
+        }
+    }
+}
