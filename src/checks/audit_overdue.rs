@@ -1,4 +1,4 @@
-use super::{Check, CheckInput, Rule, days_between, key_path};
+use super::{Check, CheckInput, Rule, days, days_between, key_path};
 use crate::diagnostic::{Finding, Severity};
 use crate::model::records::Audit;
 
@@ -49,13 +49,14 @@ impl Check for AuditOverdue {
         if age <= i64::from(interval) {
             return;
         }
+        let age_text = days(age);
         out.push(
             record
                 .finding(
                     RULE.id,
                     record.span_at(&key_path(&["date"])),
                     format!(
-                        "the last internal audit, `{}` on {}, was {age} days ago; audits are due every {interval} days",
+                        "the last internal audit, `{}` on {}, was {age_text} ago; audits are due every {interval} days",
                         record.id, audit.date
                     ),
                 )

@@ -1,4 +1,4 @@
-use super::{Check, CheckInput, Rule, days_between, key_path};
+use super::{Check, CheckInput, Rule, days, days_between, key_path};
 use crate::diagnostic::{Finding, Severity};
 use crate::model::records::Evidence;
 
@@ -50,13 +50,14 @@ impl Check for EvidenceStale {
             } else {
                 "`[evidence] max_age_days`"
             };
+            let age_text = days(age);
             out.push(
                 record
                     .finding(
                         RULE.id,
                         record.span_at(&key_path(&["collected"])),
                         format!(
-                            "evidence `{}` was collected {age} days ago, on {}; {limit} is {max_age}",
+                            "evidence `{}` was collected {age_text} ago, on {}; {limit} is {max_age}",
                             record.id, evidence.collected
                         ),
                     )

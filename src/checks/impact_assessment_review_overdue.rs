@@ -1,4 +1,4 @@
-use super::{Check, CheckInput, Rule, days_between, key_path};
+use super::{Check, CheckInput, Rule, days, days_between, key_path};
 use crate::diagnostic::{Finding, Severity};
 use crate::model::records::ImpactAssessment;
 
@@ -57,17 +57,20 @@ impl Check for ImpactAssessmentReviewOverdue {
             if late <= 0 {
                 continue;
             }
+            let late_text = days(late);
             out.push(
                 record
                     .finding(
                         RULE.id,
                         at,
                         format!(
-                            "impact assessment `{}` of `{}` {due}; it is {late} days overdue",
+                            "impact assessment `{}` of `{}` {due}; it is {late_text} overdue",
                             record.id, assessment.ai_system
                         ),
                     )
-                    .with_help("re-assess the AI system and record the new `date` and `next_review`"),
+                    .with_help(
+                        "re-assess the AI system and record the new `date` and `next_review`",
+                    ),
             );
         }
     }

@@ -1,4 +1,4 @@
-use super::{Check, CheckInput, Rule, days_between, key_path};
+use super::{Check, CheckInput, Rule, days, days_between, key_path};
 use crate::diagnostic::{Finding, Severity};
 use crate::model::records::ManagementReview;
 
@@ -49,13 +49,14 @@ impl Check for ManagementReviewOverdue {
         if age <= i64::from(interval) {
             return;
         }
+        let age_text = days(age);
         out.push(
             record
                 .finding(
                     RULE.id,
                     record.span_at(&key_path(&["date"])),
                     format!(
-                        "the last management review, `{}` on {}, was {age} days ago; reviews are due every {interval} days",
+                        "the last management review, `{}` on {}, was {age_text} ago; reviews are due every {interval} days",
                         record.id, review.date
                     ),
                 )

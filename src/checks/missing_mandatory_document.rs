@@ -62,9 +62,12 @@ pub const REQUIREMENTS: &[Requirement] = &[
         what: "AIMS scope statement",
         fix: "add a `Context` record with the `scope` of the AI management system",
         provided: |model, _| {
-            model
-                .of_kind(Kind::Context)
-                .any(|r| r.node.get("scope").and_then(|s| s.as_str()).is_some_and(|s| !s.trim().is_empty()))
+            model.of_kind(Kind::Context).any(|r| {
+                r.node
+                    .get("scope")
+                    .and_then(|s| s.as_str())
+                    .is_some_and(|s| !s.trim().is_empty())
+            })
         },
     },
     Requirement {
@@ -128,9 +131,12 @@ pub const REQUIREMENTS: &[Requirement] = &[
         what: "internal audit programme and results",
         fix: "add an `Audit` record of the internal audit with its scope and findings",
         provided: |model, _| {
-            model
-                .of_kind(Kind::Audit)
-                .any(|r| r.node.get("type").and_then(|t| t.as_str()).is_none_or(|t| t == "internal"))
+            model.of_kind(Kind::Audit).any(|r| {
+                r.node
+                    .get("type")
+                    .and_then(|t| t.as_str())
+                    .is_none_or(|t| t == "internal")
+            })
         },
     },
     Requirement {

@@ -34,8 +34,8 @@ mod yaml_syntax;
 
 use crate::diagnostic::{Finding, Severity, sort_findings};
 use crate::load::config::Config;
-use crate::model::Model;
 use crate::load::tree::Step;
+use crate::model::Model;
 use jiff::civil::Date;
 
 /// What a rule is, for `aims explain`, SARIF rule metadata and the README table.
@@ -154,6 +154,15 @@ pub fn days_between(from: Date, to: Date) -> i64 {
     from.until(to).map_or(0, |span| i64::from(span.get_days()))
 }
 
+/// "1 day", "12 days": for messages.
+pub fn days(n: i64) -> String {
+    if n == 1 {
+        "1 day".to_string()
+    } else {
+        format!("{n} days")
+    }
+}
+
 /// A path of keys, for [`crate::model::Record::span_at`].
 fn key_path(keys: &[&str]) -> Vec<Step> {
     keys.iter().map(|k| Step::Key((*k).to_string())).collect()
@@ -163,10 +172,36 @@ fn key_path(keys: &[&str]) -> Vec<Step> {
 /// three words.
 pub fn is_placeholder(text: &str) -> bool {
     const PLACEHOLDERS: &[&str] = &[
-        "", "-", "--", "?", "...", "…", "n/a", "na", "tbd", "tbc", "todo", "fixme", "xxx",
-        "none", "null", "nil", "no", "not applicable", "not relevant", "to do", "to be defined",
-        "to be decided", "to be determined", "to be confirmed", "later", "pending",
-        "out of scope", "not in scope", "not needed", "not required",
+        "",
+        "-",
+        "--",
+        "?",
+        "...",
+        "…",
+        "n/a",
+        "na",
+        "tbd",
+        "tbc",
+        "todo",
+        "fixme",
+        "xxx",
+        "none",
+        "null",
+        "nil",
+        "no",
+        "not applicable",
+        "not relevant",
+        "to do",
+        "to be defined",
+        "to be decided",
+        "to be determined",
+        "to be confirmed",
+        "later",
+        "pending",
+        "out of scope",
+        "not in scope",
+        "not needed",
+        "not required",
     ];
     let normalized = text
         .trim()
@@ -219,7 +254,16 @@ mod tests {
 
     #[test]
     fn placeholders_are_not_reasons() {
-        for text in ["", "  ", "N/A", "n/a.", "TBD", "todo", "Not applicable.", "Out of scope"] {
+        for text in [
+            "",
+            "  ",
+            "N/A",
+            "n/a.",
+            "TBD",
+            "todo",
+            "Not applicable.",
+            "Out of scope",
+        ] {
             assert!(is_placeholder(text), "{text:?}");
         }
         assert!(!is_placeholder(

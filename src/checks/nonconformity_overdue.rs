@@ -1,4 +1,4 @@
-use super::{Check, CheckInput, Rule, days_between, key_path};
+use super::{Check, CheckInput, Rule, days, days_between, key_path};
 use crate::diagnostic::{Finding, Severity};
 use crate::model::records::Nonconformity;
 
@@ -45,13 +45,14 @@ impl Check for NonconformityOverdue {
             if late <= 0 {
                 continue;
             }
+            let late_text = days(late);
             out.push(
                 record
                     .finding(
                         RULE.id,
                         record.span_at(&key_path(&["due"])),
                         format!(
-                            "nonconformity `{}` is still open {late} days after its due date {due}",
+                            "nonconformity `{}` is still open {late_text} after its due date {due}",
                             record.id
                         ),
                     )

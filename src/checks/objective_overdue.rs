@@ -1,4 +1,4 @@
-use super::{Check, CheckInput, Rule, days_between, key_path};
+use super::{Check, CheckInput, Rule, days, days_between, key_path};
 use crate::diagnostic::{Finding, Severity};
 use crate::model::records::Objective;
 
@@ -45,13 +45,14 @@ impl Check for ObjectiveOverdue {
             if finished || late <= 0 {
                 continue;
             }
+            let late_text = days(late);
             out.push(
                 record
                     .finding(
                         RULE.id,
                         record.span_at(&key_path(&["due"])),
                         format!(
-                            "objective `{}` was due on {}, {late} days ago, and is still {}",
+                            "objective `{}` was due on {}, {late_text} ago, and is still {}",
                             record.id,
                             objective.due,
                             objective.status.as_deref().unwrap_or("without a status")

@@ -1,4 +1,4 @@
-use super::{Check, CheckInput, Rule, days_between, key_path};
+use super::{Check, CheckInput, Rule, days, days_between, key_path};
 use crate::diagnostic::{Finding, Severity};
 use crate::model::records::Policy;
 
@@ -39,13 +39,14 @@ impl Check for PolicyReviewOverdue {
             if late <= 0 {
                 continue;
             }
+            let late_text = days(late);
             out.push(
                 record
                     .finding(
                         RULE.id,
                         record.span_at(&key_path(&["review_by"])),
                         format!(
-                            "policy `{}` was due for review on {}, {late} days ago",
+                            "policy `{}` was due for review on {}, {late_text} ago",
                             record.id, policy.review_by
                         ),
                     )

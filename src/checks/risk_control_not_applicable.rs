@@ -41,9 +41,10 @@ impl Check for RiskControlNotApplicable {
         let soas: Vec<_> = input.model.typed::<StatementOfApplicability>().collect();
         for (record, risk) in input.model.typed::<Risk>() {
             for (i, control) in risk.treatment.controls.iter().enumerate() {
-                let Some((soa_record, _)) = soas.iter().find(|(_, soa)| {
-                    soa.controls.get(control).is_some_and(|e| !e.applicable)
-                }) else {
+                let Some((soa_record, _)) = soas
+                    .iter()
+                    .find(|(_, soa)| soa.controls.get(control).is_some_and(|e| !e.applicable))
+                else {
                     continue;
                 };
                 let at = record.span_at(&[
@@ -51,10 +52,8 @@ impl Check for RiskControlNotApplicable {
                     Step::Key("controls".into()),
                     Step::Index(i),
                 ]);
-                let excluded_at = soa_record.key_span_at(&[
-                    Step::Key("controls".into()),
-                    Step::Key(control.clone()),
-                ]);
+                let excluded_at = soa_record
+                    .key_span_at(&[Step::Key("controls".into()), Step::Key(control.clone())]);
                 out.push(
                     record
                         .finding(

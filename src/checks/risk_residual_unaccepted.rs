@@ -40,7 +40,10 @@ impl Check for RiskResidualUnaccepted {
     fn run(&self, input: &CheckInput<'_>, out: &mut Vec<Finding>) {
         let criteria = &input.config.risk;
         for (record, risk) in input.model.typed::<Risk>() {
-            let accepted = risk.accepted_by.as_deref().is_some_and(|a| !a.trim().is_empty());
+            let accepted = risk
+                .accepted_by
+                .as_deref()
+                .is_some_and(|a| !a.trim().is_empty());
             if accepted || risk.status.as_deref() == Some("closed") {
                 continue;
             }
@@ -64,7 +67,10 @@ impl Check for RiskResidualUnaccepted {
                 )
             } else if score > criteria.acceptance {
                 let (at, state) = if residual.is_some() {
-                    (record.key_span_at(&key_path(&["residual"])), "has residual score")
+                    (
+                        record.key_span_at(&key_path(&["residual"])),
+                        "has residual score",
+                    )
                 } else {
                     (
                         record.key_span_at(&key_path(&["treatment"])),

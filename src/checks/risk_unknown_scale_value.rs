@@ -82,10 +82,7 @@ impl Check for RiskUnknownScaleValue {
                         ),
                     )
                     .with_help(help);
-                if let Some((_, scale_node)) = input
-                    .config
-                    .node
-                    .lookup(&key_path(&["risk", axis]))
+                if let Some((_, scale_node)) = input.config.node.lookup(&key_path(&["risk", axis]))
                 {
                     finding = finding.with_related(
                         &input.config.source.path,

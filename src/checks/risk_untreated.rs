@@ -47,7 +47,11 @@ impl Check for RiskUntreated {
             let Some(score) = criteria.score(&risk.likelihood, &risk.impact) else {
                 continue;
             };
-            let has_plan = risk.treatment.plan.as_deref().is_some_and(|p| !is_placeholder(p));
+            let has_plan = risk
+                .treatment
+                .plan
+                .as_deref()
+                .is_some_and(|p| !is_placeholder(p));
             if score <= criteria.acceptance || !risk.treatment.controls.is_empty() || has_plan {
                 continue;
             }

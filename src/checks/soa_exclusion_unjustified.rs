@@ -1,7 +1,7 @@
 use super::{Check, CheckInput, Rule, is_placeholder};
 use crate::diagnostic::{Finding, Severity};
-use crate::load::tree::Step;
-use crate::model::records::StatementOfApplicability;
+use crate::load::tree::NodeValue;
+use crate::model::Kind;
 
 pub struct SoaExclusionUnjustified;
 
@@ -36,17 +36,25 @@ impl Check for SoaExclusionUnjustified {
     }
 
     fn run(&self, input: &CheckInput<'_>, out: &mut Vec<Finding>) {
-        for (record, soa) in input.model.typed::<StatementOfApplicability>() {
-            for (control, entry) in soa.controls.iter().filter(|(_, e)| !e.applicable) {
-                if !is_placeholder(&entry.justification) {
+        // Read from the tree, so that one malformed entry does not hide the others; a missing
+        // `justification` is the schema's to report.
+        for record in input.model.of_kind(Kind::StatementOfApplicability) {
+            let Some(controls) = record.node.get("controls") else {
+                continue;
+            };
+            for (control, entry) in controls.entries() {
+                let excluded = matches!(
+                    entry.get("applicable").map(|a| &a.value),
+                    Some(NodeValue::Bool(false))
+                );
+                let Some(justification) = entry.get("justification") else {
+                    continue;
+                };
+                let text = justification.as_str().unwrap_or_default();
+                if !excluded || !is_placeholder(text) {
                     continue;
                 }
-                let at = record.span_at(&[
-                    Step::Key("controls".into()),
-                    Step::Key(control.clone()),
-                    Step::Key("justification".into()),
-                ]);
-                let shown = entry.justification.trim();
+                let shown = text.trim();
                 let what = if shown.is_empty() {
                     "an empty justification".to_string()
                 } else {
@@ -56,8 +64,8 @@ impl Check for SoaExclusionUnjustified {
                     record
                         .finding(
                             RULE.id,
-                            at,
-                            format!("control {control} is excluded with {what}"),
+                            justification.span,
+                            format!("control {} is excluded with {what}", control.name),
                         )
                         .with_label("not a reason an auditor can accept")
                         .with_help(

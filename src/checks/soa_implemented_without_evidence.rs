@@ -1,7 +1,7 @@
 use super::{Check, CheckInput, Rule};
 use crate::diagnostic::{Finding, Severity};
-use crate::load::tree::Step;
-use crate::model::records::StatementOfApplicability;
+use crate::load::tree::NodeValue;
+use crate::model::Kind;
 
 pub struct SoaImplementedWithoutEvidence;
 
@@ -36,25 +36,39 @@ impl Check for SoaImplementedWithoutEvidence {
     }
 
     fn run(&self, input: &CheckInput<'_>, out: &mut Vec<Finding>) {
-        for (record, soa) in input.model.typed::<StatementOfApplicability>() {
-            for (control, entry) in &soa.controls {
-                if !entry.applicable
-                    || entry.status.as_deref() != Some("implemented")
-                    || !entry.evidence.is_empty()
-                {
+        // Read from the tree, so that one malformed entry does not hide the others.
+        for record in input.model.of_kind(Kind::StatementOfApplicability) {
+            let Some(controls) = record.node.get("controls") else {
+                continue;
+            };
+            for (control, entry) in controls.entries() {
+                let applicable = matches!(
+                    entry.get("applicable").map(|a| &a.value),
+                    Some(NodeValue::Bool(true))
+                );
+                let Some(status) = entry
+                    .get("status")
+                    .filter(|s| s.as_str() == Some("implemented"))
+                else {
+                    continue;
+                };
+                let has_evidence = entry.get("evidence").is_some_and(|e| match &e.value {
+                    NodeValue::Seq(items) => !items.is_empty(),
+                    NodeValue::Null => false,
+                    _ => true,
+                });
+                if !applicable || has_evidence {
                     continue;
                 }
-                let at = record.span_at(&[
-                    Step::Key("controls".into()),
-                    Step::Key(control.clone()),
-                    Step::Key("status".into()),
-                ]);
                 out.push(
                     record
                         .finding(
                             RULE.id,
-                            at,
-                            format!("control {control} is marked implemented but names no evidence"),
+                            status.span,
+                            format!(
+                                "control {} is marked implemented but names no evidence",
+                                control.name
+                            ),
                         )
                         .with_help("list the evidence ids that show it operating (`evidence: [EV-...]`), or set `status: partial`"),
                 );

@@ -1,7 +1,7 @@
 use super::{Check, CheckInput, Rule, key_path};
 use crate::diagnostic::Severity;
+use crate::model::Kind;
 use crate::model::catalog::CONTROLS;
-use crate::model::records::StatementOfApplicability;
 
 pub struct SoaMissingControl;
 
@@ -38,9 +38,13 @@ impl Check for SoaMissingControl {
     }
 
     fn run(&self, input: &CheckInput<'_>, out: &mut Vec<crate::diagnostic::Finding>) {
-        for (record, soa) in input.model.typed::<StatementOfApplicability>() {
+        // Read from the tree: one malformed entry must not hide the controls that are missing.
+        for record in input.model.of_kind(Kind::StatementOfApplicability) {
+            let Some(controls) = record.node.get("controls") else {
+                continue;
+            };
             let at = record.key_span_at(&key_path(&["controls"]));
-            for control in CONTROLS.iter().filter(|c| !soa.controls.contains_key(c.id)) {
+            for control in CONTROLS.iter().filter(|c| controls.get(c.id).is_none()) {
                 out.push(
                     record
                         .finding(

@@ -74,11 +74,17 @@ impl Matcher<'_> {
         if finding.rule != self.waiver.rule {
             return false;
         }
-        let record_ok = self.waiver.record.as_ref().is_none_or(|id| {
-            finding.record.as_ref().is_some_and(|r| &r.id == id)
-        });
+        let record_ok = self
+            .waiver
+            .record
+            .as_ref()
+            .is_none_or(|id| finding.record.as_ref().is_some_and(|r| &r.id == id));
         let file_ok = self.waiver.file.as_ref().is_none_or(|file| {
-            finding.file == *file || self.file.as_ref().is_some_and(|g| g.is_match(&finding.file))
+            finding.file == *file
+                || self
+                    .file
+                    .as_ref()
+                    .is_some_and(|g| g.is_match(&finding.file))
         });
         record_ok && file_ok
     }

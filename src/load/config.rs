@@ -78,10 +78,7 @@ impl RiskCriteria {
 }
 
 fn rank(scale: &[String], level: &str) -> Option<u32> {
-    scale
-        .iter()
-        .position(|l| l == level)
-        .map(|i| i as u32 + 1)
+    scale.iter().position(|l| l == level).map(|i| i as u32 + 1)
 }
 
 fn default_likelihood() -> Vec<String> {

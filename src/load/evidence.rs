@@ -31,7 +31,9 @@ impl Escape {
         match self {
             Escape::Absolute => "is an absolute path",
             Escape::ParentDirectory => "climbs out of the repository with `..`",
-            Escape::Symlink => "goes through a symbolic link whose target is outside the repository",
+            Escape::Symlink => {
+                "goes through a symbolic link whose target is outside the repository"
+            }
         }
     }
 }

@@ -5,9 +5,9 @@ pub mod catalog;
 pub mod records;
 pub mod refs;
 
+use crate::diagnostic::{Finding, Span};
 use crate::load::evidence::EvidenceFile;
 use crate::load::source::SourceFile;
-use crate::diagnostic::{Finding, Span};
 use crate::load::tree::{Node, Step};
 use records::*;
 use serde::de::DeserializeOwned;

@@ -3,4 +3,5 @@
 mod check;
 mod commands;
 mod guards;
+mod iso_rules;
 mod support;

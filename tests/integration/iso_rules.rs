@@ -1,0 +1,714 @@
+//! The ISO/IEC 42001 rules: each planted once into a copy of `examples/minimal` (a complete
+//! AIMS that checks clean), asserting rule, file, line and column, plus the near miss that
+//! must stay quiet.
+
+use crate::support::*;
+
+const SOA: &str = "statement-of-applicability.yaml";
+const RECORDS: &str = "aims.yaml";
+
+/// `(file, line, column)` of every finding of `rule`.
+fn places(report: &Report, rule: &str) -> Vec<(String, u64, u64)> {
+    report
+        .of_rule(rule)
+        .into_iter()
+        .map(|(file, line, column, _)| (file, line, column))
+        .collect()
+}
+
+fn messages(report: &Report, rule: &str) -> Vec<String> {
+    report.of_rule(rule).into_iter().map(|f| f.3).collect()
+}
+
+fn at(file: &str, line: u64, column: u64) -> (String, u64, u64) {
+    (file.to_string(), line, column)
+}
+
+#[test]
+fn the_complete_minimal_repository_checks_clean() {
+    let report = Repo::complete(&[]).check_json();
+    assert!(report.findings().is_empty(), "{:#?}", report.findings());
+    assert_eq!(report.code, 0);
+}
+
+// --- Statement of Applicability ---
+
+#[test]
+fn soa_missing_control_names_the_control_at_the_controls_key() {
+    let repo = Repo::complete(&[]);
+    repo.edit(
+        SOA,
+        "  A.6.2.4:  # AI system verification and validation\n    applicable: true\n    justification: Needed to use the CV-screening assistant responsibly.\n    status: planned\n",
+        "",
+    );
+    let report = repo.check_json();
+    assert_eq!(places(&report, "soa-missing-control"), vec![at(SOA, 4, 1)]);
+    assert_eq!(
+        messages(&report, "soa-missing-control"),
+        vec![
+            "statement of applicability `SOA-2026` does not list control A.6.2.4 (AI system verification and validation)"
+        ]
+    );
+    assert_eq!(report.code, 1);
+}
+
+#[test]
+fn soa_unknown_control_suggests_the_real_id() {
+    let repo = Repo::complete(&[]);
+    repo.edit(
+        SOA,
+        "controls:\n",
+        "controls:\n  A.6.2.10:\n    applicable: true\n    justification: Monitoring of the assistant in use.\n",
+    );
+    let report = repo.check_json();
+    assert_eq!(places(&report, "soa-unknown-control"), vec![at(SOA, 5, 3)]);
+    let finding = &report
+        .findings()
+        .iter()
+        .find(|f| f["rule"] == "soa-unknown-control")
+        .unwrap()["help"];
+    assert!(finding.as_str().unwrap().starts_with("did you mean"));
+    // Real ids, including ones the SoA lists, are not reported.
+    assert!(places(&Repo::complete(&[]).check_json(), "soa-unknown-control").is_empty());
+}
+
+#[test]
+fn soa_exclusion_unjustified_flags_placeholders_but_not_reasons() {
+    let repo = Repo::complete(&[]);
+    repo.edit(
+        SOA,
+        "justification: We supply no AI systems or components to customers; the assistant is used only by our own recruiters.",
+        "justification: N/A",
+    );
+    let report = repo.check_json();
+    assert_eq!(
+        places(&report, "soa-exclusion-unjustified"),
+        vec![at(SOA, 156, 20)]
+    );
+    assert_eq!(
+        messages(&report, "soa-exclusion-unjustified"),
+        vec!["control A.10.4 is excluded with the justification `N/A`"]
+    );
+
+    // A placeholder on an applicable control is not an exclusion.
+    let repo = Repo::complete(&[]);
+    repo.edit(
+        SOA,
+        "  A.2.2:  # AI policy\n    applicable: true\n    justification: Needed to use the CV-screening assistant responsibly.",
+        "  A.2.2:  # AI policy\n    applicable: true\n    justification: TBD",
+    );
+    assert!(places(&repo.check_json(), "soa-exclusion-unjustified").is_empty());
+}
+
+#[test]
+fn soa_implemented_without_evidence_is_a_warning_and_planned_is_quiet() {
+    let repo = Repo::complete(&[]);
+    repo.edit(
+        SOA,
+        "    status: implemented\n    evidence: [EV-POLICY]\n",
+        "    status: implemented\n",
+    );
+    let report = repo.check_json();
+    assert_eq!(
+        places(&report, "soa-implemented-without-evidence"),
+        vec![at(SOA, 8, 13)]
+    );
+    assert_eq!(report.findings()[0]["severity"], "warning");
+    assert_eq!(report.code, 0);
+    assert!(report.code == 0 && repo.check(&["--deny", "warnings"]).status.code() == Some(1));
+
+    // Every other applicable control is `planned` without evidence: not a claim, not a finding.
+    assert!(
+        places(
+            &Repo::complete(&[]).check_json(),
+            "soa-implemented-without-evidence"
+        )
+        .is_empty()
+    );
+}
+
+// --- risks ---
+
+const HIGH_RISK: &str = "\
+kind: Risk
+id: R-002
+title: Recruiters over-rely on the ranking
+ai_systems: [cv-screening]
+owner: head-of-people
+likelihood: likely
+impact: major
+treatment:
+  option: mitigate
+";
+
+#[test]
+fn risk_untreated_fires_above_acceptance_only() {
+    let repo = Repo::complete(&[("risks/R-002.yaml", HIGH_RISK)]);
+    let report = repo.check_json();
+    assert_eq!(
+        places(&report, "risk-untreated"),
+        vec![at("risks/R-002.yaml", 8, 1)]
+    );
+    assert_eq!(
+        messages(&report, "risk-untreated"),
+        vec![
+            "risk `R-002` scores 16 (likely x major), above the acceptance threshold 6, but its treatment names no controls and no plan"
+        ]
+    );
+
+    // A plan counts as treatment; so does a low score; a closed risk is not checked.
+    for (from, to) in [
+        (
+            "  option: mitigate\n",
+            "  option: mitigate\n  plan: Monthly sampling of recruiter overrides, reported to the Head of People.\n",
+        ),
+        ("likelihood: likely", "likelihood: rare"),
+        ("impact: major\n", "impact: major\nstatus: closed\n"),
+    ] {
+        let repo = Repo::complete(&[("risks/R-002.yaml", HIGH_RISK)]);
+        repo.edit("risks/R-002.yaml", from, to);
+        assert!(
+            places(&repo.check_json(), "risk-untreated").is_empty(),
+            "{to}"
+        );
+    }
+}
+
+#[test]
+fn risk_unknown_scale_value_is_located_with_the_scale() {
+    let repo = Repo::complete(&[]);
+    repo.edit(RECORDS, "likelihood: possible", "likelihood: possibel");
+    repo.edit(
+        RECORDS,
+        "  likelihood: unlikely",
+        "  likelihood: improbable",
+    );
+    let report = repo.check_json();
+    assert_eq!(
+        places(&report, "risk-unknown-scale-value"),
+        vec![at(RECORDS, 50, 13), at(RECORDS, 58, 15)]
+    );
+    let first = report
+        .findings()
+        .iter()
+        .find(|f| f["rule"] == "risk-unknown-scale-value")
+        .unwrap();
+    assert!(
+        first["help"]
+            .as_str()
+            .unwrap()
+            .starts_with("did you mean `possible`?")
+    );
+    assert_eq!(first["related"][0]["file"], "aims.toml");
+    // An unscorable risk is not also reported as untreated or unaccepted.
+    assert_eq!(report.findings().len(), 2, "{:#?}", report.findings());
+}
+
+#[test]
+fn risk_control_not_applicable_points_at_both_documents() {
+    let repo = Repo::complete(&[]);
+    repo.edit(
+        RECORDS,
+        "controls: [A.6.2.6, A.10.3]",
+        "controls: [A.6.2.6, A.10.4]",
+    );
+    let report = repo.check_json();
+    assert_eq!(
+        places(&report, "risk-control-not-applicable"),
+        vec![at(RECORDS, 55, 23)]
+    );
+    let finding = report
+        .findings()
+        .iter()
+        .find(|f| f["rule"] == "risk-control-not-applicable")
+        .unwrap();
+    assert_eq!(finding["related"][0]["file"], SOA);
+    assert_eq!(finding["related"][0]["line"], 154);
+    // Applicable controls are fine.
+    assert!(
+        places(
+            &Repo::complete(&[]).check_json(),
+            "risk-control-not-applicable"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn risk_residual_unaccepted_for_high_residual_and_for_acceptance() {
+    let repo = Repo::complete(&[]);
+    repo.edit(RECORDS, "accepted_by: head-of-people\n", "");
+    let report = repo.check_json();
+    // Residual unlikely x major = 8, above 6.
+    assert_eq!(
+        places(&report, "risk-residual-unaccepted"),
+        vec![at(RECORDS, 57, 1)]
+    );
+
+    // Treated down to the threshold: nothing to accept.
+    let repo = Repo::complete(&[]);
+    repo.edit(RECORDS, "accepted_by: head-of-people\n", "");
+    repo.edit(
+        RECORDS,
+        "  likelihood: unlikely\n  impact: major\n",
+        "  likelihood: unlikely\n  impact: moderate\n",
+    );
+    assert!(places(&repo.check_json(), "risk-residual-unaccepted").is_empty());
+
+    // `option: accept` always needs somebody to accept, whatever the score.
+    let repo = Repo::complete(&[(
+        "risks/R-003.yaml",
+        "kind: Risk\nid: R-003\ntitle: Ranking explanations are terse\nai_systems: [cv-screening]\nowner: head-of-people\nlikelihood: rare\nimpact: minor\ntreatment:\n  option: accept\n",
+    )]);
+    let report = repo.check_json();
+    assert_eq!(
+        places(&report, "risk-residual-unaccepted"),
+        vec![at("risks/R-003.yaml", 9, 11)]
+    );
+}
+
+// --- AI systems ---
+
+const SECOND_SYSTEM: &str = "\
+kind: AISystem
+id: interview-notes
+name: Interview note summariser
+owner: head-of-people
+purpose: Summarises interview notes for the hiring panel.
+lifecycle_stage: deployment
+ai_role: user
+---
+kind: AISystem
+id: old-ranker
+name: Previous ranking tool
+owner: head-of-people
+purpose: Ranked applications until 2025.
+lifecycle_stage: retired
+ai_role: user
+";
+
+#[test]
+fn systems_without_impact_assessment_or_risk_unless_retired() {
+    let report = Repo::complete(&[("systems.yaml", SECOND_SYSTEM)]).check_json();
+    assert_eq!(
+        places(&report, "system-without-impact-assessment"),
+        vec![at("systems.yaml", 2, 5)]
+    );
+    assert_eq!(
+        places(&report, "system-without-risk"),
+        vec![at("systems.yaml", 2, 5)]
+    );
+    assert_eq!(report.code, 1);
+}
+
+// --- evidence ---
+
+fn evidence(id: &str, location: &str, collected: &str) -> String {
+    format!(
+        "kind: Evidence\nid: {id}\ntitle: Evidence {id}\n{location}\ncollected: {collected}\nsupports: [\"9.1\"]\n"
+    )
+}
+
+#[test]
+fn evidence_missing_file_and_present_file() {
+    let repo = Repo::complete(&[
+        (
+            "ev/a.yaml",
+            &evidence("EV-A", "path: evidence/report.md", "2026-10-01"),
+        ),
+        (
+            "ev/b.yaml",
+            &evidence("EV-B", "path: evidence/gone.md", "2026-10-01"),
+        ),
+        (
+            "ev/c.yaml",
+            &evidence("EV-C", "path: evidence", "2026-10-01"),
+        ),
+        ("evidence/report.md", "# Report\n"),
+    ]);
+    let report = repo.check_json();
+    assert_eq!(
+        places(&report, "evidence-missing-file"),
+        vec![at("ev/b.yaml", 4, 7), at("ev/c.yaml", 4, 7)]
+    );
+    assert!(places(&report, "evidence-outside-repo").is_empty());
+}
+
+#[test]
+fn evidence_outside_repo_is_reported_and_never_read() {
+    let repo = Repo::complete(&[
+        (
+            "ev/a.yaml",
+            &evidence("EV-A", "path: ../../etc/passwd", "2026-10-01"),
+        ),
+        (
+            "ev/b.yaml",
+            &evidence("EV-B", "path: /etc/passwd", "2026-10-01"),
+        ),
+    ]);
+    #[cfg(unix)]
+    {
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret.txt"), "secret").unwrap();
+        std::os::unix::fs::symlink(
+            outside.path().join("secret.txt"),
+            repo.path().join("link.txt"),
+        )
+        .unwrap();
+        repo.write(
+            "ev/c.yaml",
+            &evidence("EV-C", "path: link.txt", "2026-10-01"),
+        );
+        let report = repo.check_json();
+        assert_eq!(
+            places(&report, "evidence-outside-repo"),
+            vec![
+                at("ev/a.yaml", 4, 7),
+                at("ev/b.yaml", 4, 7),
+                at("ev/c.yaml", 4, 7)
+            ]
+        );
+        assert!(messages(&report, "evidence-outside-repo")[2].contains("symbolic link"));
+        assert!(places(&report, "evidence-missing-file").is_empty());
+    }
+}
+
+#[test]
+fn evidence_stale_by_config_and_by_record() {
+    let repo = Repo::complete(&[
+        (
+            "ev/a.yaml",
+            &evidence("EV-A", "url: https://example.com/a", "2025-11-01"),
+        ),
+        (
+            "ev/b.yaml",
+            &format!(
+                "{}max_age_days: 30\n",
+                evidence("EV-B", "url: https://example.com/b", "2026-10-01")
+            ),
+        ),
+        (
+            "ev/c.yaml",
+            &format!(
+                "{}max_age_days: 1000\n",
+                evidence("EV-C", "url: https://example.com/c", "2025-01-01")
+            ),
+        ),
+        (
+            "ev/d.yaml",
+            &evidence("EV-D", "url: https://example.com/d", "2025-11-23"),
+        ),
+    ]);
+    let report = repo.check_json();
+    assert_eq!(
+        places(&report, "evidence-stale"),
+        vec![at("ev/a.yaml", 5, 12), at("ev/b.yaml", 5, 12)]
+    );
+    assert_eq!(
+        messages(&report, "evidence-stale")[0],
+        "evidence `EV-A` was collected 387 days ago, on 2025-11-01; `[evidence] max_age_days` is 365"
+    );
+}
+
+// --- dates ---
+
+#[test]
+fn policy_review_overdue_the_day_after_review_by() {
+    let repo = Repo::complete(&[]);
+    repo.edit(RECORDS, "review_by: 2027-02-01", "review_by: 2026-11-22");
+    let report = repo.check_json();
+    assert_eq!(
+        places(&report, "policy-review-overdue"),
+        vec![at(RECORDS, 39, 12)]
+    );
+    assert_eq!(
+        messages(&report, "policy-review-overdue"),
+        vec!["policy `POL-AI` was due for review on 2026-11-22, 1 day ago"]
+    );
+    repo.edit(RECORDS, "review_by: 2026-11-22", "review_by: 2026-11-23");
+    assert!(places(&repo.check_json(), "policy-review-overdue").is_empty());
+}
+
+#[test]
+fn impact_assessment_review_overdue_by_next_review_or_age() {
+    let repo = Repo::complete(&[]);
+    repo.edit(
+        RECORDS,
+        "next_review: 2027-03-10",
+        "next_review: 2026-11-01",
+    );
+    let report = repo.check_json();
+    assert_eq!(
+        places(&report, "impact-assessment-review-overdue"),
+        vec![at(RECORDS, 73, 14)]
+    );
+
+    let repo = Repo::complete(&[]);
+    repo.edit(RECORDS, "next_review: 2027-03-10\n", "");
+    repo.edit(RECORDS, "date: 2026-03-10", "date: 2025-06-01");
+    let report = repo.check_json();
+    assert_eq!(
+        places(&report, "impact-assessment-review-overdue"),
+        vec![at(RECORDS, 66, 7)]
+    );
+    let repo = Repo::complete(&[]);
+    repo.edit(RECORDS, "next_review: 2027-03-10\n", "");
+    assert!(places(&repo.check_json(), "impact-assessment-review-overdue").is_empty());
+}
+
+#[test]
+fn audit_and_management_review_overdue_after_the_interval() {
+    let repo = Repo::complete(&[]);
+    repo.edit(RECORDS, "date: 2026-09-15", "date: 2025-09-15");
+    repo.edit(RECORDS, "date: 2026-10-20", "date: 2025-10-20");
+    let report = repo.check_json();
+    assert_eq!(places(&report, "audit-overdue"), vec![at(RECORDS, 124, 7)]);
+    assert_eq!(
+        places(&report, "management-review-overdue"),
+        vec![at(RECORDS, 134, 7)]
+    );
+
+    // A recent external audit does not replace the internal one.
+    repo.write(
+        "external.yaml",
+        "kind: Audit\nid: CB-2026\ntype: certification\ndate: 2026-11-01\nauditor: Example Certification Body\nscope: [\"4\"]\n",
+    );
+    assert_eq!(places(&repo.check_json(), "audit-overdue").len(), 1);
+
+    // A longer interval in aims.toml is honoured.
+    repo.write(
+        "aims.toml",
+        "[organization]\nname = \"Minimal Example Ltd\"\n[risk]\nacceptance = 6\n[audit]\ninterval_days = 548\n[management_review]\ninterval_days = 548\n",
+    );
+    let report = repo.check_json();
+    assert!(places(&report, "audit-overdue").is_empty());
+    assert!(places(&report, "management-review-overdue").is_empty());
+}
+
+#[test]
+fn nonconformity_overdue_only_while_open() {
+    let nc = "kind: Nonconformity\nid: NC-1\nraised: 2026-09-20\ndescription: Adverse-impact results not shared with the supplier.\nowner: head-of-people\nstatus: open\ndue: 2026-11-01\n";
+    let report = Repo::complete(&[("nc.yaml", nc)]).check_json();
+    assert_eq!(
+        places(&report, "nonconformity-overdue"),
+        vec![at("nc.yaml", 7, 6)]
+    );
+    let closed = nc.replace("status: open", "status: closed\nclosed: 2026-10-30");
+    let report = Repo::complete(&[("nc.yaml", &closed)]).check_json();
+    assert!(places(&report, "nonconformity-overdue").is_empty());
+}
+
+#[test]
+fn objective_overdue_unless_evaluated() {
+    let repo = Repo::complete(&[]);
+    repo.edit(RECORDS, "due: 2026-12-31", "due: 2026-10-01");
+    let report = repo.check_json();
+    assert_eq!(
+        places(&report, "objective-overdue"),
+        vec![at(RECORDS, 81, 6)]
+    );
+    assert_eq!(report.findings()[0]["severity"], "warning");
+    repo.edit(RECORDS, "status: on-track", "status: missed");
+    assert!(places(&repo.check_json(), "objective-overdue").is_empty());
+}
+
+// --- mandatory documents ---
+
+#[test]
+fn missing_mandatory_documents_name_each_clause() {
+    let repo = Repo::with_base(&[("aims.toml", "[organization]\nname = \"Fixture Ltd\"\n")]);
+    let report = repo.check_json();
+    let found = messages(&report, "missing-mandatory-document");
+    let clauses: Vec<&str> = found
+        .iter()
+        .map(|m| &m[m.find('(').unwrap() + 1..m.find(')').unwrap()])
+        .collect();
+    let mut sorted = clauses.clone();
+    sorted.sort();
+    assert_eq!(
+        sorted,
+        vec![
+            "4.3",
+            "5.2",
+            "6.1.1",
+            "6.1.3 d",
+            "6.1.4, 8.4",
+            "6.2",
+            "7.2",
+            "8.2",
+            "9.1",
+            "9.2.2",
+            "9.3.3"
+        ]
+    );
+    assert!(
+        places(&report, "missing-mandatory-document")
+            .iter()
+            .all(|p| *p == at("aims.toml", 1, 1))
+    );
+    assert!(
+        places(
+            &Repo::complete(&[]).check_json(),
+            "missing-mandatory-document"
+        )
+        .is_empty()
+    );
+}
+
+// --- waivers ---
+
+fn config_with_waiver(waiver: &str) -> String {
+    format!(
+        "[organization]\nname = \"Minimal Example Ltd\"\n[risk]\nacceptance = 6\n\n[[waiver]]\n{waiver}"
+    )
+}
+
+#[test]
+fn a_waived_finding_is_shown_but_not_counted() {
+    let repo = Repo::complete(&[]);
+    repo.edit(RECORDS, "review_by: 2027-02-01", "review_by: 2026-11-01");
+    repo.write(
+        "aims.toml",
+        &config_with_waiver("rule = \"policy-review-overdue\"\nrecord = \"POL-AI\"\nreason = \"Review booked for the December board\"\nexpires = 2026-12-31\n"),
+    );
+    let report = repo.check_json();
+    assert_eq!(report.code, 0);
+    assert_eq!(report.json["summary"]["errors"], 0);
+    assert_eq!(report.json["summary"]["waived"], 1);
+    let finding = &report.findings()[0];
+    assert_eq!(finding["rule"], "policy-review-overdue");
+    assert_eq!(finding["waived"]["expires"], "2026-12-31");
+
+    let human = String::from_utf8(repo.check(&[]).stdout).unwrap();
+    assert!(human.contains("waived[policy-review-overdue]"), "{human}");
+    assert!(human.contains("no problems found (1 waived)"), "{human}");
+}
+
+#[test]
+fn an_expired_waiver_counts_again_and_is_reported() {
+    let repo = Repo::complete(&[]);
+    repo.edit(RECORDS, "review_by: 2027-02-01", "review_by: 2026-11-01");
+    repo.write(
+        "aims.toml",
+        &config_with_waiver("rule = \"policy-review-overdue\"\nfile = \"*.yaml\"\nreason = \"Review booked\"\nexpires = 2026-11-20\n"),
+    );
+    let report = repo.check_json();
+    assert_eq!(report.code, 1);
+    assert_eq!(places(&report, "policy-review-overdue").len(), 1);
+    assert_eq!(
+        places(&report, "waiver-expired"),
+        vec![at("aims.toml", 10, 11)]
+    );
+    assert_eq!(report.json["summary"]["waived"], 0);
+}
+
+#[test]
+fn an_unused_waiver_is_reported() {
+    let repo = Repo::complete(&[]);
+    repo.write(
+        "aims.toml",
+        &config_with_waiver("rule = \"risk-untreated\"\nrecord = \"R-04\"\nreason = \"Treatment plan in progress\"\nexpires = 2027-01-31\n"),
+    );
+    let report = repo.check_json();
+    assert_eq!(
+        places(&report, "waiver-unused"),
+        vec![at("aims.toml", 6, 1)]
+    );
+    assert_eq!(report.code, 0);
+}
+
+#[test]
+fn a_waiver_of_an_unknown_rule_or_of_nothing_is_a_config_error() {
+    let repo = Repo::complete(&[]);
+    repo.write(
+        "aims.toml",
+        &config_with_waiver("rule = \"policy-review-overdu\"\nrecord = \"POL-AI\"\nreason = \"r\"\nexpires = 2027-01-31\n"),
+    );
+    let output = repo.check(&[]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("did you mean `policy-review-overdue`?"),
+        "{stderr}"
+    );
+
+    repo.write(
+        "aims.toml",
+        &config_with_waiver("rule = \"evidence-stale\"\nreason = \"r\"\nexpires = 2027-01-31\n"),
+    );
+    let output = repo.check(&[]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("names neither a `record` nor a `file`"),
+        "{stderr}"
+    );
+}
+
+// --- a repository written by someone else, with the gaps a stage 1 auditor finds ---
+
+#[test]
+fn planted_iso_gaps_are_each_reported_at_the_right_place_and_nothing_else() {
+    let fixture = manifest_dir().join("tests/fixtures/iso-gaps");
+    let output = aims()
+        .arg("check")
+        .arg(&fixture)
+        .args(["--as-of", AS_OF, "--format", "json"])
+        .output()
+        .unwrap();
+    let actual = String::from_utf8(output.stdout.clone()).unwrap();
+    let expected_path = manifest_dir().join("tests/fixtures/iso-gaps.expected.json");
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        std::fs::write(&expected_path, &actual).unwrap();
+    }
+    let expected = std::fs::read_to_string(&expected_path).unwrap();
+    assert_eq!(
+        actual, expected,
+        "set UPDATE_EXPECT=1 to accept a deliberate change"
+    );
+
+    let report = Report::from_output(output);
+    let mut found: Vec<(String, String, u64, u64)> = report
+        .findings()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["file"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    found.sort();
+    let gap =
+        |rule: &str, file: &str, line, column| (rule.to_string(), file.to_string(), line, column);
+    assert_eq!(
+        found,
+        vec![
+            // ../../etc/passwd as evidence
+            gap("evidence-outside-repo", "assurance/evidence.yml", 19, 7),
+            // AI policy review due 2026-04-14
+            gap("policy-review-overdue", "governance/ai-policy.md", 9, 12),
+            // fatigue detection accepted at score 20 by nobody
+            gap(
+                "risk-residual-unaccepted",
+                "risk-register/risks.yml",
+                26,
+                11
+            ),
+            // A.10.4 excluded with ""
+            gap("soa-exclusion-unjustified", "governance/soa.yml", 154, 20),
+            // A.6.2.5 dropped from the SoA
+            gap("soa-missing-control", "governance/soa.yml", 4, 1),
+            // fatigue-cam has no impact assessment
+            gap(
+                "system-without-impact-assessment",
+                "register/systems.yml",
+                13,
+                5
+            ),
+        ]
+    );
+    assert_eq!(report.code, 1);
+}
