@@ -29,6 +29,8 @@ pub struct Cli {
 pub enum Command {
     /// Parse, schema-validate and cross-check every record; print findings.
     Check(CheckArgs),
+    /// Readiness: clause and control coverage, open risks, what is overdue, what to do next.
+    Status(StatusArgs),
     /// Print or write the bundled JSON Schemas (for editors and CI).
     Schema(SchemaArgs),
     /// Print the built-in ISO/IEC 42001 catalog: clauses, Annex A controls, Annex C.
@@ -48,6 +50,19 @@ pub struct CheckArgs {
     /// Also fail (exit 1) on warnings.
     #[arg(long, value_enum)]
     pub deny: Option<Deny>,
+    /// The date every date rule treats as today (YYYY-MM-DD); default: today.
+    #[arg(long, value_parser = parse_date)]
+    pub as_of: Option<Date>,
+}
+
+#[derive(Args, Debug)]
+pub struct StatusArgs {
+    /// A folder inside the AIMS repository.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Output format (`json` is documented in the README).
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    pub format: ListFormat,
     /// The date every date rule treats as today (YYYY-MM-DD); default: today.
     #[arg(long, value_parser = parse_date)]
     pub as_of: Option<Date>,
@@ -127,6 +142,7 @@ pub fn run() -> ExitCode {
     let mut out = stdout.lock();
     let result = match &cli.command {
         Command::Check(args) => cmd::check::run(args, &mut out, color),
+        Command::Status(args) => cmd::status::run(args, &mut out, color),
         Command::Schema(args) => cmd::schema::run(args, &mut out),
         Command::Controls(args) => cmd::controls::run(args, &mut out),
         Command::Explain(args) => cmd::explain::run(args, &mut out),

@@ -6,8 +6,10 @@ use crate::model::{Kind, Model};
 
 pub struct MissingMandatoryDocument;
 
+pub const RULE_ID: &str = "missing-mandatory-document";
+
 static RULE: Rule = Rule {
-    id: "missing-mandatory-document",
+    id: RULE_ID,
     default_severity: Severity::Error,
     reference: "4.3, 5.2, 6.1.1, 6.1.3, 6.1.4, 6.2, 7.2, 8.2, 9.1, 9.2.2, 9.3.3",
     summary: "documented information that clauses 4-10 require is missing",

@@ -4,6 +4,7 @@ pub mod check;
 pub mod controls;
 pub mod explain;
 pub mod schema;
+pub mod status;
 
 use crate::load::config::ConfigError;
 use std::fmt;

@@ -3,6 +3,7 @@
 
 pub mod human;
 pub mod json;
+pub mod status;
 
 use crate::diagnostic::{Finding, Severity};
 use crate::load::source::SourceFile;

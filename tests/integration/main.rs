@@ -4,4 +4,5 @@ mod check;
 mod commands;
 mod guards;
 mod iso_rules;
+mod status;
 mod support;

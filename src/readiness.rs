@@ -1,0 +1,635 @@
+//! Readiness: how far the AIMS is from certification, computed from the checked model.
+//!
+//! One view model serves `aims status` (terminal and JSON) and, later, the pack's cover and
+//! traceability. It keeps "documented" (the SoA says implemented) apart from "operating with
+//! evidence" (current evidence shows it): auditors test the second.
+
+use crate::checks::days_between;
+use crate::checks::missing_mandatory_document::REQUIREMENTS;
+use crate::diagnostic::{Finding, Severity};
+use crate::load::config::Config;
+use crate::load::evidence::EvidenceFile;
+use crate::model::catalog::{self, AREAS, CLAUSES, CONTROLS};
+use crate::model::records::{Evidence, Nonconformity, Risk, StatementOfApplicability};
+use crate::model::{Kind, Model, Record};
+use jiff::civil::Date;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Coverage {
+    Covered,
+    Partial,
+    Missing,
+}
+
+impl Coverage {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Coverage::Covered => "covered",
+            Coverage::Partial => "partial",
+            Coverage::Missing => "missing",
+        }
+    }
+
+    fn of(done: usize, total: usize) -> Coverage {
+        if total > 0 && done == total {
+            Coverage::Covered
+        } else if done == 0 {
+            Coverage::Missing
+        } else {
+            Coverage::Partial
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct Readiness {
+    pub organization: String,
+    pub standard: String,
+    pub as_of: String,
+    pub findings: FindingCounts,
+    pub clauses: Vec<ClauseStatus>,
+    pub annex_a: Vec<AreaStatus>,
+    pub controls: ControlCounts,
+    pub risks: RiskCounts,
+    pub nonconformities: NonconformityCounts,
+    pub overdue: Vec<Item>,
+    pub next_actions: Vec<Item>,
+    /// How many next actions there are beyond the ones listed.
+    pub more_actions: usize,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct FindingCounts {
+    pub errors: usize,
+    pub warnings: usize,
+    pub waived: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ClauseStatus {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub status: Coverage,
+    pub subclauses: Vec<SubclauseStatus>,
+    /// Mandatory documented information of this clause that no record provides.
+    pub missing_documents: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SubclauseStatus {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub covered: bool,
+    pub records: Vec<RecordRef>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RecordRef {
+    pub kind: &'static str,
+    pub id: String,
+    pub file: String,
+    pub line: u32,
+}
+
+impl RecordRef {
+    fn of(record: &Record) -> RecordRef {
+        RecordRef {
+            kind: record.kind.name(),
+            id: record.id.clone(),
+            file: record.file().to_string(),
+            line: record.id_span().start.line,
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct AreaStatus {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub status: Coverage,
+    pub controls: ControlCounts,
+}
+
+/// Controls counted by decision and by how far they are shown to work. `implemented` is what
+/// the SoA claims; `operating_with_evidence` is the subset backed by current evidence.
+#[derive(Debug, Default, Clone, Copy, Serialize, PartialEq, Eq)]
+pub struct ControlCounts {
+    pub total: usize,
+    pub undecided: usize,
+    pub applicable: usize,
+    pub excluded: usize,
+    pub planned: usize,
+    pub partial: usize,
+    pub implemented: usize,
+    pub operating_with_evidence: usize,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct RiskCounts {
+    pub acceptance: u32,
+    /// Risks not `closed`, by residual score (inherent when no residual is recorded).
+    pub open: usize,
+    pub high: usize,
+    pub medium: usize,
+    pub low: usize,
+    /// Open risks whose levels are not on the scales, so they have no score.
+    pub unscored: usize,
+    /// Open risks above the acceptance threshold that nobody accepted.
+    pub above_acceptance_unaccepted: usize,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct NonconformityCounts {
+    pub open: usize,
+    pub overdue: usize,
+}
+
+/// One line of work: what, where, and the rule that found it (when a rule did).
+#[derive(Debug, Clone, Serialize)]
+pub struct Item {
+    pub text: String,
+    /// The file to edit; `None` when the fix is a new record.
+    pub file: Option<String>,
+    pub line: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<&'static str>,
+}
+
+/// Which kinds of record cover a leaf clause. Evidence that `supports` a clause covers it too.
+fn covering_kinds(clause: &str) -> &'static [Kind] {
+    use Kind::*;
+    match clause {
+        "4.1" | "4.2" | "4.3" | "4.4" => &[Context],
+        "5.1" => &[Policy, ManagementReview],
+        "5.2" => &[Policy],
+        "5.3" => &[Role],
+        "6.1.1" | "6.1.2" => &[Risk],
+        "6.1.3" => &[Risk, StatementOfApplicability],
+        "6.1.4" | "8.4" => &[ImpactAssessment],
+        "6.2" => &[Objective],
+        "7.2" | "7.3" => &[Competence],
+        "8.1" => &[AiSystem, Dataset, Supplier],
+        "8.2" | "8.3" => &[Risk],
+        "9.2.1" | "9.2.2" => &[Audit],
+        "9.3.1" | "9.3.2" | "9.3.3" => &[ManagementReview],
+        "10.1" => &[ManagementReview, Nonconformity],
+        "10.2" => &[Nonconformity],
+        _ => &[],
+    }
+}
+
+/// Evidence supporting `9.2` covers `9.2.1` and `9.2.2`; a bare top clause (`"9"`) covers
+/// nothing in particular.
+fn supports_clause(support: &str, leaf: &str) -> bool {
+    support == leaf || (support.contains('.') && leaf.starts_with(&format!("{support}.")))
+}
+
+/// Most important first: broken records, then what stops a certification audit, then what an
+/// auditor samples, then housekeeping.
+const ACTION_ORDER: &[&str] = &[
+    "yaml-syntax",
+    "file-unreadable",
+    "unknown-kind",
+    "schema",
+    "duplicate-id",
+    "dangling-reference",
+    "missing-mandatory-document",
+    "soa-missing-control",
+    "soa-unknown-control",
+    "system-without-impact-assessment",
+    "risk-unknown-scale-value",
+    "risk-untreated",
+    "risk-residual-unaccepted",
+    "risk-control-not-applicable",
+    "soa-exclusion-unjustified",
+    "evidence-outside-repo",
+    "evidence-missing-file",
+    "nonconformity-overdue",
+    "audit-overdue",
+    "management-review-overdue",
+    "policy-review-overdue",
+    "system-without-risk",
+    "soa-implemented-without-evidence",
+    "evidence-stale",
+    "impact-assessment-review-overdue",
+    "objective-overdue",
+];
+
+const OVERDUE_RULES: &[&str] = &[
+    "policy-review-overdue",
+    "impact-assessment-review-overdue",
+    "audit-overdue",
+    "management-review-overdue",
+    "nonconformity-overdue",
+    "objective-overdue",
+    "evidence-stale",
+];
+
+/// How many next actions `aims status` lists.
+pub const NEXT_ACTIONS: usize = 10;
+
+pub fn assess(model: &Model, config: &Config, findings: &[Finding], today: Date) -> Readiness {
+    let counted: Vec<&Finding> = findings.iter().filter(|f| f.counts()).collect();
+    let controls_detail = control_states(model, config, today);
+    let mut actions = next_actions(&counted, &controls_detail);
+    let more_actions = actions.len().saturating_sub(NEXT_ACTIONS);
+    actions.truncate(NEXT_ACTIONS);
+    Readiness {
+        organization: config.organization.clone(),
+        standard: config.standard.clone(),
+        as_of: today.to_string(),
+        findings: FindingCounts {
+            errors: counted
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .count(),
+            warnings: counted
+                .iter()
+                .filter(|f| f.severity == Severity::Warning)
+                .count(),
+            waived: findings.len() - counted.len(),
+        },
+        clauses: clause_statuses(model, config),
+        annex_a: AREAS
+            .iter()
+            .map(|area| {
+                let counts = count_controls(
+                    controls_detail
+                        .iter()
+                        .filter(|(id, _)| catalog::control(id).is_some_and(|c| c.area == area.id)),
+                );
+                AreaStatus {
+                    id: area.id,
+                    title: area.title,
+                    status: area_coverage(&counts),
+                    controls: counts,
+                }
+            })
+            .collect(),
+        controls: count_controls(controls_detail.iter()),
+        risks: risk_counts(model, config),
+        nonconformities: NonconformityCounts {
+            open: model
+                .typed::<Nonconformity>()
+                .filter(|(_, nc)| nc.status == "open")
+                .count(),
+            overdue: counted
+                .iter()
+                .filter(|f| f.rule == "nonconformity-overdue")
+                .count(),
+        },
+        overdue: counted
+            .iter()
+            .filter(|f| OVERDUE_RULES.contains(&f.rule))
+            .map(|f| item_of(f))
+            .collect(),
+        next_actions: actions,
+        more_actions,
+    }
+}
+
+fn clause_statuses(model: &Model, config: &Config) -> Vec<ClauseStatus> {
+    let supports: Vec<(&Record, &Evidence)> = model.typed::<Evidence>().collect();
+    CLAUSES
+        .iter()
+        .filter(|c| !c.id.contains('.'))
+        .map(|top| {
+            let prefix = format!("{}.", top.id);
+            let leaves: Vec<_> = CLAUSES
+                .iter()
+                .filter(|c| c.id.starts_with(&prefix))
+                .filter(|c| {
+                    let child = format!("{}.", c.id);
+                    !CLAUSES.iter().any(|d| d.id.starts_with(&child))
+                })
+                .collect();
+            let subclauses: Vec<SubclauseStatus> = leaves
+                .iter()
+                .map(|leaf| {
+                    let mut records: Vec<RecordRef> = covering_kinds(leaf.id)
+                        .iter()
+                        .flat_map(|kind| model.of_kind(*kind))
+                        .filter(|r| r.data.is_some())
+                        .map(RecordRef::of)
+                        .collect();
+                    records.extend(
+                        supports
+                            .iter()
+                            .filter(|(_, e)| e.supports.iter().any(|s| supports_clause(s, leaf.id)))
+                            .map(|(r, _)| RecordRef::of(r)),
+                    );
+                    SubclauseStatus {
+                        id: leaf.id,
+                        title: leaf.title,
+                        covered: !records.is_empty(),
+                        records,
+                    }
+                })
+                .collect();
+            let missing_documents: Vec<String> = REQUIREMENTS
+                .iter()
+                .filter(|r| {
+                    r.clause
+                        .split([',', ' '])
+                        .any(|c| c == top.id || c.starts_with(&prefix))
+                })
+                .filter(|r| !(r.provided)(model, config))
+                .map(|r| format!("{} ({})", r.what, r.clause))
+                .collect();
+            let covered = subclauses.iter().filter(|s| s.covered).count();
+            let mut status = Coverage::of(covered, subclauses.len());
+            if status == Coverage::Covered && !missing_documents.is_empty() {
+                status = Coverage::Partial;
+            }
+            ClauseStatus {
+                id: top.id,
+                title: top.title,
+                status,
+                subclauses,
+                missing_documents,
+            }
+        })
+        .collect()
+}
+
+/// What the SoA says about one control, and whether current evidence backs it.
+#[derive(Debug, Clone)]
+struct ControlState {
+    decision: Option<bool>,
+    status: Option<String>,
+    current_evidence: bool,
+    has_evidence: bool,
+    soa: Option<(String, u32)>,
+}
+
+fn control_states(
+    model: &Model,
+    config: &Config,
+    today: Date,
+) -> Vec<(&'static str, ControlState)> {
+    let soas: Vec<(&Record, &StatementOfApplicability)> =
+        model.typed::<StatementOfApplicability>().collect();
+    CONTROLS
+        .iter()
+        .map(|control| {
+            let entry = soas
+                .iter()
+                .find_map(|(record, soa)| soa.controls.get(control.id).map(|e| (record, e)));
+            let state = match entry {
+                None => ControlState {
+                    decision: None,
+                    status: None,
+                    current_evidence: false,
+                    has_evidence: false,
+                    soa: soas
+                        .first()
+                        .map(|(r, _)| (r.file().to_string(), r.id_span().start.line)),
+                },
+                Some((record, entry)) => {
+                    let line = record
+                        .node
+                        .get("controls")
+                        .and_then(|c| c.entry(control.id))
+                        .map_or(record.id_span().start.line, |(key, _)| key.span.start.line);
+                    ControlState {
+                        decision: Some(entry.applicable),
+                        status: entry.status.clone(),
+                        current_evidence: entry
+                            .evidence
+                            .iter()
+                            .any(|id| evidence_is_current(model, config, id, today)),
+                        has_evidence: !entry.evidence.is_empty(),
+                        soa: Some((record.file().to_string(), line)),
+                    }
+                }
+            };
+            (control.id, state)
+        })
+        .collect()
+}
+
+/// Evidence that exists, is where it says (a file in the repository, or a URL) and is fresh.
+pub fn evidence_is_current(model: &Model, config: &Config, id: &str, today: Date) -> bool {
+    let Some(record) = model.get(Kind::Evidence, id) else {
+        return false;
+    };
+    let Some(evidence) = record.data.as_ref().and_then(|d| match d {
+        crate::model::RecordData::Evidence(e) => Some(e),
+        _ => None,
+    }) else {
+        return false;
+    };
+    let located = match &evidence.path {
+        Some(path) => matches!(
+            model.evidence_files.get(path),
+            Some(EvidenceFile::Present { .. })
+        ),
+        None => evidence.url.is_some(),
+    };
+    let max_age = evidence
+        .max_age_days
+        .unwrap_or(config.evidence_max_age_days);
+    located && days_between(evidence.collected, today) <= i64::from(max_age)
+}
+
+fn count_controls<'a>(
+    states: impl Iterator<Item = &'a (&'static str, ControlState)>,
+) -> ControlCounts {
+    let mut counts = ControlCounts::default();
+    for (_, state) in states {
+        counts.total += 1;
+        match state.decision {
+            None => counts.undecided += 1,
+            Some(false) => counts.excluded += 1,
+            Some(true) => {
+                counts.applicable += 1;
+                match state.status.as_deref() {
+                    Some("implemented") => {
+                        counts.implemented += 1;
+                        if state.current_evidence {
+                            counts.operating_with_evidence += 1;
+                        }
+                    }
+                    Some("partial") => counts.partial += 1,
+                    _ => counts.planned += 1,
+                }
+            }
+        }
+    }
+    counts
+}
+
+/// An area is covered when every control is decided and every applicable one operates with
+/// current evidence; missing when nothing in it is even partly in place.
+fn area_coverage(counts: &ControlCounts) -> Coverage {
+    if counts.undecided == 0 && counts.operating_with_evidence == counts.applicable {
+        Coverage::Covered
+    } else if counts.implemented + counts.partial == 0 {
+        Coverage::Missing
+    } else {
+        Coverage::Partial
+    }
+}
+
+fn risk_counts(model: &Model, config: &Config) -> RiskCounts {
+    let criteria = &config.risk;
+    let mut counts = RiskCounts {
+        acceptance: criteria.acceptance,
+        ..RiskCounts::default()
+    };
+    for (_, risk) in model.typed::<Risk>() {
+        if risk.status.as_deref() == Some("closed") {
+            continue;
+        }
+        counts.open += 1;
+        let Some(score) = residual_score(risk, config) else {
+            counts.unscored += 1;
+            continue;
+        };
+        match score_band(score, criteria.acceptance) {
+            Band::High => counts.high += 1,
+            Band::Medium => counts.medium += 1,
+            Band::Low => counts.low += 1,
+        }
+        let accepted = risk
+            .accepted_by
+            .as_deref()
+            .is_some_and(|a| !a.trim().is_empty());
+        if score > criteria.acceptance && !accepted {
+            counts.above_acceptance_unaccepted += 1;
+        }
+    }
+    counts
+}
+
+/// The residual score, each residual level defaulting to the inherent one.
+pub fn residual_score(risk: &Risk, config: &Config) -> Option<u32> {
+    let residual = risk.residual.as_ref();
+    config.risk.score(
+        residual
+            .and_then(|r| r.likelihood.as_deref())
+            .unwrap_or(&risk.likelihood),
+        residual
+            .and_then(|r| r.impact.as_deref())
+            .unwrap_or(&risk.impact),
+    )
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Band {
+    Low,
+    Medium,
+    High,
+}
+
+/// Low: within the acceptance threshold; medium: up to twice it; high: beyond.
+pub fn score_band(score: u32, acceptance: u32) -> Band {
+    if score <= acceptance {
+        Band::Low
+    } else if score <= acceptance.saturating_mul(2) {
+        Band::Medium
+    } else {
+        Band::High
+    }
+}
+
+fn item_of(finding: &Finding) -> Item {
+    // A missing document is fixed by writing a new record, not by editing aims.toml.
+    if finding.rule == crate::checks::missing_mandatory_document::RULE_ID {
+        let head = finding.message.split(':').next().unwrap_or_default();
+        return Item {
+            text: match &finding.help {
+                Some(help) => format!("{head}: {help}"),
+                None => head.to_string(),
+            },
+            file: None,
+            line: None,
+            rule: Some(finding.rule),
+        };
+    }
+    Item {
+        text: finding.message.clone(),
+        file: Some(finding.file.clone()),
+        line: Some(finding.span.start.line),
+        rule: Some(finding.rule),
+    }
+}
+
+fn next_actions(findings: &[&Finding], controls: &[(&'static str, ControlState)]) -> Vec<Item> {
+    let rank = |rule: &str| {
+        ACTION_ORDER
+            .iter()
+            .position(|r| *r == rule)
+            .unwrap_or(ACTION_ORDER.len())
+    };
+    let mut ranked: Vec<&&Finding> = findings.iter().collect();
+    // Stable: within a rule, findings keep report order (file, line).
+    ranked.sort_by_key(|f| (f.severity != Severity::Error, rank(f.rule)));
+    let mut actions: Vec<Item> = ranked.into_iter().map(|f| item_of(f)).collect();
+
+    // After the findings, the implementation work the SoA itself lists.
+    let mut open_work: BTreeMap<u8, Vec<Item>> = BTreeMap::new();
+    for (id, state) in controls {
+        let Some((file, line)) = &state.soa else {
+            continue;
+        };
+        let title = catalog::control(id).map_or("", |c| c.title);
+        let (order, text) = match (state.decision, state.status.as_deref()) {
+            (None, _) => continue, // soa-missing-control already says so
+            // Without any evidence listed, `soa-implemented-without-evidence` already says so.
+            (Some(true), Some("implemented")) if !state.current_evidence && state.has_evidence => (
+                0,
+                format!(
+                    "control {id} ({title}) is implemented but none of its evidence is current"
+                ),
+            ),
+            (Some(true), Some("partial")) => {
+                (1, format!("finish implementing control {id} ({title})"))
+            }
+            (Some(true), Some("implemented")) | (Some(false), _) => continue,
+            (Some(true), _) => (2, format!("implement control {id} ({title})")),
+        };
+        open_work.entry(order).or_default().push(Item {
+            text,
+            file: Some(file.clone()),
+            line: Some(*line),
+            rule: None,
+        });
+    }
+    for items in open_work.into_values() {
+        actions.extend(items);
+    }
+    actions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bands_are_relative_to_the_acceptance_threshold() {
+        assert_eq!(score_band(6, 6), Band::Low);
+        assert_eq!(score_band(7, 6), Band::Medium);
+        assert_eq!(score_band(12, 6), Band::Medium);
+        assert_eq!(score_band(13, 6), Band::High);
+    }
+
+    #[test]
+    fn evidence_for_a_parent_clause_covers_its_children() {
+        assert!(supports_clause("9.2", "9.2.1"));
+        assert!(supports_clause("9.1", "9.1"));
+        assert!(!supports_clause("9", "9.1"));
+        assert!(!supports_clause("9.2", "9.21"));
+    }
+
+    #[test]
+    fn coverage_is_all_some_or_none() {
+        assert_eq!(Coverage::of(3, 3), Coverage::Covered);
+        assert_eq!(Coverage::of(1, 3), Coverage::Partial);
+        assert_eq!(Coverage::of(0, 3), Coverage::Missing);
+        assert_eq!(Coverage::of(0, 0), Coverage::Missing);
+    }
+}

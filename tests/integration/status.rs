@@ -1,0 +1,173 @@
+//! `aims status` on the shipped example (ready) and on a company half-way through.
+
+use crate::support::*;
+use serde_json::Value;
+
+fn status(dir: &str, extra: &[&str]) -> std::process::Output {
+    aims()
+        .arg("status")
+        .arg(manifest_dir().join(dir))
+        .args(["--as-of", AS_OF])
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+fn status_json(dir: &str) -> Value {
+    let output = status(dir, &["--format", "json"]);
+    assert_eq!(output.status.code(), Some(0));
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+fn clause_statuses(json: &Value) -> Vec<(String, String)> {
+    json["clauses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["id"].as_str().unwrap().to_string(),
+                c["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+#[test]
+fn the_example_is_ready_and_says_what_is_left() {
+    let json = status_json("examples/acme-lending");
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["organization"], "Acme Lending Ltd");
+    assert_eq!(json["findings"]["errors"], 0);
+    assert!(
+        clause_statuses(&json)
+            .iter()
+            .all(|(_, status)| status == "covered")
+    );
+    let controls = &json["controls"];
+    assert_eq!(controls["total"], 38);
+    assert_eq!(controls["excluded"], 1);
+    assert_eq!(controls["undecided"], 0);
+    assert_eq!(controls["implemented"], 34);
+    assert_eq!(controls["operating_with_evidence"], 34);
+    // Clause 4's records are named, with where they live.
+    let context = &json["clauses"][0]["subclauses"][0]["records"][0];
+    assert_eq!(context["kind"], "Context");
+    assert_eq!(context["file"], "context.yaml");
+    // What is left is the SoA's own work list, partial controls first.
+    let first = &json["next_actions"][0];
+    assert!(
+        first["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("finish implementing control A.5.5"),
+        "{first}"
+    );
+    assert_eq!(first["file"], "statement-of-applicability.yaml");
+}
+
+#[test]
+fn a_company_half_way_sees_its_gaps_in_order() {
+    let json = status_json("tests/fixtures/halfway");
+    assert_eq!(
+        clause_statuses(&json),
+        pairs(&[
+            ("4", "covered"),
+            ("5", "covered"),
+            ("6", "partial"),
+            ("7", "missing"),
+            ("8", "covered"),
+            ("9", "partial"),
+            ("10", "missing"),
+        ])
+    );
+    assert_eq!(
+        json["clauses"][2]["missing_documents"],
+        serde_json::json!(["AI objectives (6.2)"])
+    );
+    let controls = &json["controls"];
+    assert_eq!(controls["undecided"], 3);
+    assert_eq!(controls["applicable"], 35);
+    assert_eq!(controls["implemented"], 4);
+    assert_eq!(controls["operating_with_evidence"], 2);
+    assert_eq!(controls["partial"], 6);
+    assert_eq!(controls["planned"], 25);
+    let a10 = json["annex_a"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == "A.10")
+        .unwrap();
+    assert_eq!(a10["status"], "missing");
+
+    let risks = &json["risks"];
+    assert_eq!(
+        (
+            risks["open"].as_u64(),
+            risks["high"].as_u64(),
+            risks["low"].as_u64()
+        ),
+        (Some(2), Some(1), Some(1))
+    );
+    assert_eq!(risks["above_acceptance_unaccepted"], 1);
+    assert_eq!(json["overdue"][0]["rule"], "evidence-stale");
+
+    // Missing documents come first and point at no file: the fix is a new record.
+    let actions = json["next_actions"].as_array().unwrap();
+    assert_eq!(actions.len(), 10);
+    assert_eq!(actions[0]["rule"], "missing-mandatory-document");
+    assert_eq!(actions[0]["file"], Value::Null);
+    assert_eq!(actions[4]["rule"], "soa-missing-control");
+    assert_eq!(actions[4]["file"], "soa.yaml");
+    assert!(json["more_actions"].as_u64().unwrap() > 0);
+}
+
+#[test]
+fn human_status_is_a_compact_table_plain_when_piped() {
+    let output = status("tests/fixtures/halfway", &[]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "status reports, it does not gate"
+    );
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(!text.contains('\u{1b}'), "no colour when piped");
+    for expected in [
+        "Brightline Insurance plc: ISO/IEC 42001:2023 readiness as of 2026-11-23",
+        "check: 11 errors, 1 warning",
+        "  7   Support                                  missing   0/7",
+        "        missing: evidence of competence (7.2)",
+        "  documented  4 implemented, 6 partial, 25 planned",
+        "  operating   2 of 4 implemented controls have current evidence",
+        "   1. no AI objectives (6.2): add `Objective` records",
+        "(new record)",
+        "(soa.yaml:4)",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
+
+    let coloured = std::process::Command::new(env!("CARGO_BIN_EXE_aims"))
+        .args(["--color", "always", "status"])
+        .arg(manifest_dir().join("tests/fixtures/halfway"))
+        .args(["--as-of", AS_OF])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(coloured.stdout)
+            .unwrap()
+            .contains('\u{1b}')
+    );
+}
+
+#[test]
+fn status_without_a_repository_is_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = aims().arg("status").arg(dir.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+}
