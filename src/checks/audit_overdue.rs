@@ -1,6 +1,8 @@
-use super::{Check, CheckInput, Rule, days, days_between, key_path};
+use super::{Check, CheckInput, Rule, key_path, latest_if_older};
 use crate::diagnostic::{Finding, Severity};
 use crate::model::records::Audit;
+
+const HELP: &str = "carry out the next internal audit and record it as an `Audit`";
 
 pub struct AuditOverdue;
 
@@ -36,31 +38,26 @@ impl Check for AuditOverdue {
     }
 
     fn run(&self, input: &CheckInput<'_>, out: &mut Vec<Finding>) {
-        let latest = input
+        let interval = input.config.audit_interval_days;
+        let dated = input
             .model
             .typed::<Audit>()
             .filter(|(_, audit)| audit.audit_type == "internal")
-            .max_by_key(|(_, audit)| audit.date);
-        let Some((record, audit)) = latest else {
+            .map(|(record, audit)| (record, audit.date));
+        let Some((record, date, age)) = latest_if_older(dated, interval, input.today) else {
             return;
         };
-        let interval = input.config.audit_interval_days;
-        let age = days_between(audit.date, input.today);
-        if age <= i64::from(interval) {
-            return;
-        }
-        let age_text = days(age);
         out.push(
             record
                 .finding(
                     RULE.id,
                     record.span_at(&key_path(&["date"])),
                     format!(
-                        "the last internal audit, `{}` on {}, was {age_text} ago; audits are due every {interval} days",
-                        record.id, audit.date
+                        "the last internal audit, `{}` on {date}, was {age} ago; audits are due every {interval} days",
+                        record.id
                     ),
                 )
-                .with_help("carry out the next internal audit and record it as an `Audit`"),
+                .with_help(HELP),
         );
     }
 }

@@ -1,6 +1,8 @@
-use super::{Check, CheckInput, Rule, days, days_between, key_path};
+use super::{Check, CheckInput, Rule, key_path, latest_if_older};
 use crate::diagnostic::{Finding, Severity};
 use crate::model::records::ManagementReview;
+
+const HELP: &str = "hold the management review and record it as a `ManagementReview`";
 
 pub struct ManagementReviewOverdue;
 
@@ -37,30 +39,25 @@ impl Check for ManagementReviewOverdue {
     }
 
     fn run(&self, input: &CheckInput<'_>, out: &mut Vec<Finding>) {
-        let latest = input
+        let interval = input.config.review_interval_days;
+        let dated = input
             .model
             .typed::<ManagementReview>()
-            .max_by_key(|(_, review)| review.date);
-        let Some((record, review)) = latest else {
+            .map(|(record, review)| (record, review.date));
+        let Some((record, date, age)) = latest_if_older(dated, interval, input.today) else {
             return;
         };
-        let interval = input.config.review_interval_days;
-        let age = days_between(review.date, input.today);
-        if age <= i64::from(interval) {
-            return;
-        }
-        let age_text = days(age);
         out.push(
             record
                 .finding(
                     RULE.id,
                     record.span_at(&key_path(&["date"])),
                     format!(
-                        "the last management review, `{}` on {}, was {age_text} ago; reviews are due every {interval} days",
-                        record.id, review.date
+                        "the last management review, `{}` on {date}, was {age} ago; reviews are due every {interval} days",
+                        record.id
                     ),
                 )
-                .with_help("hold the management review and record it as a `ManagementReview`"),
+                .with_help(HELP),
         );
     }
 }

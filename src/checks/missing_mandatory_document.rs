@@ -11,7 +11,7 @@ pub const RULE_ID: &str = "missing-mandatory-document";
 static RULE: Rule = Rule {
     id: RULE_ID,
     default_severity: Severity::Error,
-    reference: "4.3, 5.2, 6.1.1, 6.1.3, 6.1.4, 6.2, 7.2, 8.2, 9.1, 9.2.2, 9.3.3",
+    reference: "4-10 (documented information)",
     summary: "documented information that clauses 4-10 require is missing",
     explanation: r#"## What it does
 Checks that the repository holds each piece of documented information clauses 4 to 10 require,

@@ -34,8 +34,8 @@ mod yaml_syntax;
 
 use crate::diagnostic::{Finding, Severity, sort_findings};
 use crate::load::config::Config;
-use crate::load::tree::Step;
-use crate::model::Model;
+use crate::load::tree::{Key, Node, NodeValue, Step};
+use crate::model::{Kind, Model, Record};
 use jiff::civil::Date;
 
 /// What a rule is, for `aims explain`, SARIF rule metadata and the README table.
@@ -152,6 +152,48 @@ fn report_load_findings(input: &CheckInput<'_>, rule: &str, out: &mut Vec<Findin
 /// Whole days from `from` to `to` (negative when `to` is earlier).
 pub fn days_between(from: Date, to: Date) -> i64 {
     from.until(to).map_or(0, |span| i64::from(span.get_days()))
+}
+
+/// How late something due on `due` is by `today` ("1 day", "12 days"); `None` until it is.
+pub fn days_late(due: Date, today: Date) -> Option<String> {
+    let late = days_between(due, today);
+    (late > 0).then(|| days(late))
+}
+
+/// The most recent of `dated` when it is older than `interval` days, with its age: what
+/// `audit-overdue` and `management-review-overdue` share.
+pub fn latest_if_older<'a>(
+    dated: impl Iterator<Item = (&'a Record, Date)>,
+    interval: u32,
+    today: Date,
+) -> Option<(&'a Record, Date, String)> {
+    let (record, date) = dated.max_by_key(|(_, date)| *date)?;
+    let age = days_between(date, today);
+    (age > i64::from(interval)).then(|| (record, date, days(age)))
+}
+
+/// Every entry of every Statement of Applicability's `controls`, from the spanned tree so that
+/// one malformed entry does not hide the others.
+pub fn soa_entries(model: &Model) -> impl Iterator<Item = (&Record, &Key, &Node)> {
+    model
+        .of_kind(Kind::StatementOfApplicability)
+        .flat_map(|record| {
+            record
+                .node
+                .get("controls")
+                .map(|c| c.entries())
+                .unwrap_or_default()
+                .iter()
+                .map(move |(key, entry)| (record, key, entry))
+        })
+}
+
+/// `applicable:` of a SoA entry, when it is a boolean.
+pub fn soa_applicable(entry: &Node) -> Option<bool> {
+    match entry.get("applicable").map(|a| &a.value) {
+        Some(NodeValue::Bool(b)) => Some(*b),
+        _ => None,
+    }
 }
 
 /// "1 day", "12 days": for messages.

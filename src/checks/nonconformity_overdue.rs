@@ -1,4 +1,4 @@
-use super::{Check, CheckInput, Rule, days, days_between, key_path};
+use super::{Check, CheckInput, Rule, days_late, key_path};
 use crate::diagnostic::{Finding, Severity};
 use crate::model::records::Nonconformity;
 
@@ -41,18 +41,16 @@ impl Check for NonconformityOverdue {
             let Some(due) = nc.due.filter(|_| nc.status == "open") else {
                 continue;
             };
-            let late = days_between(due, input.today);
-            if late <= 0 {
+            let Some(late) = days_late(due, input.today) else {
                 continue;
-            }
-            let late_text = days(late);
+            };
             out.push(
                 record
                     .finding(
                         RULE.id,
                         record.span_at(&key_path(&["due"])),
                         format!(
-                            "nonconformity `{}` is still open {late_text} after its due date {due}",
+                            "nonconformity `{}` is still open {late} after its due date {due}",
                             record.id
                         ),
                     )

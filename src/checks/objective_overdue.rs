@@ -1,4 +1,4 @@
-use super::{Check, CheckInput, Rule, days, days_between, key_path};
+use super::{Check, CheckInput, Rule, days_late, key_path};
 use crate::diagnostic::{Finding, Severity};
 use crate::model::records::Objective;
 
@@ -41,18 +41,17 @@ impl Check for ObjectiveOverdue {
                 objective.status.as_deref(),
                 Some("achieved" | "missed" | "cancelled")
             );
-            let late = days_between(objective.due, input.today);
-            if finished || late <= 0 {
+            let late = days_late(objective.due, input.today);
+            let Some(late) = late.filter(|_| !finished) else {
                 continue;
-            }
-            let late_text = days(late);
+            };
             out.push(
                 record
                     .finding(
                         RULE.id,
                         record.span_at(&key_path(&["due"])),
                         format!(
-                            "objective `{}` was due on {}, {late_text} ago, and is still {}",
+                            "objective `{}` was due on {}, {late} ago, and is still {}",
                             record.id,
                             objective.due,
                             objective.status.as_deref().unwrap_or("without a status")

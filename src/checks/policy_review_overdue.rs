@@ -1,4 +1,4 @@
-use super::{Check, CheckInput, Rule, days, days_between, key_path};
+use super::{Check, CheckInput, Rule, days_late, key_path};
 use crate::diagnostic::{Finding, Severity};
 use crate::model::records::Policy;
 
@@ -35,18 +35,16 @@ impl Check for PolicyReviewOverdue {
 
     fn run(&self, input: &CheckInput<'_>, out: &mut Vec<Finding>) {
         for (record, policy) in input.model.typed::<Policy>() {
-            let late = days_between(policy.review_by, input.today);
-            if late <= 0 {
+            let Some(late) = days_late(policy.review_by, input.today) else {
                 continue;
-            }
-            let late_text = days(late);
+            };
             out.push(
                 record
                     .finding(
                         RULE.id,
                         record.span_at(&key_path(&["review_by"])),
                         format!(
-                            "policy `{}` was due for review on {}, {late_text} ago",
+                            "policy `{}` was due for review on {}, {late} ago",
                             record.id, policy.review_by
                         ),
                     )

@@ -1,7 +1,5 @@
-use super::{Check, CheckInput, Rule, is_placeholder};
+use super::{Check, CheckInput, Rule, is_placeholder, soa_applicable, soa_entries};
 use crate::diagnostic::{Finding, Severity};
-use crate::load::tree::NodeValue;
-use crate::model::Kind;
 
 pub struct SoaExclusionUnjustified;
 
@@ -36,43 +34,31 @@ impl Check for SoaExclusionUnjustified {
     }
 
     fn run(&self, input: &CheckInput<'_>, out: &mut Vec<Finding>) {
-        // Read from the tree, so that one malformed entry does not hide the others; a missing
-        // `justification` is the schema's to report.
-        for record in input.model.of_kind(Kind::StatementOfApplicability) {
-            let Some(controls) = record.node.get("controls") else {
+        // A missing `justification` is the schema's to report.
+        for (record, control, entry) in soa_entries(input.model) {
+            let Some(justification) = entry.get("justification") else {
                 continue;
             };
-            for (control, entry) in controls.entries() {
-                let excluded = matches!(
-                    entry.get("applicable").map(|a| &a.value),
-                    Some(NodeValue::Bool(false))
-                );
-                let Some(justification) = entry.get("justification") else {
-                    continue;
-                };
-                let text = justification.as_str().unwrap_or_default();
-                if !excluded || !is_placeholder(text) {
-                    continue;
-                }
-                let shown = text.trim();
-                let what = if shown.is_empty() {
-                    "an empty justification".to_string()
-                } else {
-                    format!("the justification `{shown}`")
-                };
-                out.push(
-                    record
-                        .finding(
-                            RULE.id,
-                            justification.span,
-                            format!("control {} is excluded with {what}", control.name),
-                        )
-                        .with_label("not a reason an auditor can accept")
-                        .with_help(
-                            "say why the control does not apply to your scope and AI systems",
-                        ),
-                );
+            let text = justification.as_str().unwrap_or_default();
+            if soa_applicable(entry) != Some(false) || !is_placeholder(text) {
+                continue;
             }
+            let shown = text.trim();
+            let what = if shown.is_empty() {
+                "an empty justification".to_string()
+            } else {
+                format!("the justification `{shown}`")
+            };
+            out.push(
+                record
+                    .finding(
+                        RULE.id,
+                        justification.span,
+                        format!("control {} is excluded with {what}", control.name),
+                    )
+                    .with_label("not a reason an auditor can accept")
+                    .with_help("say why the control does not apply to your scope and AI systems"),
+            );
         }
     }
 }

@@ -1,7 +1,6 @@
-use super::{Check, CheckInput, Rule};
+use super::{Check, CheckInput, Rule, soa_applicable, soa_entries};
 use crate::diagnostic::{Finding, Severity};
 use crate::load::tree::NodeValue;
-use crate::model::Kind;
 
 pub struct SoaImplementedWithoutEvidence;
 
@@ -36,43 +35,34 @@ impl Check for SoaImplementedWithoutEvidence {
     }
 
     fn run(&self, input: &CheckInput<'_>, out: &mut Vec<Finding>) {
-        // Read from the tree, so that one malformed entry does not hide the others.
-        for record in input.model.of_kind(Kind::StatementOfApplicability) {
-            let Some(controls) = record.node.get("controls") else {
+        for (record, control, entry) in soa_entries(input.model) {
+            let applicable = soa_applicable(entry) == Some(true);
+            let Some(status) = entry
+                .get("status")
+                .filter(|s| s.as_str() == Some("implemented"))
+            else {
                 continue;
             };
-            for (control, entry) in controls.entries() {
-                let applicable = matches!(
-                    entry.get("applicable").map(|a| &a.value),
-                    Some(NodeValue::Bool(true))
-                );
-                let Some(status) = entry
-                    .get("status")
-                    .filter(|s| s.as_str() == Some("implemented"))
-                else {
-                    continue;
-                };
-                let has_evidence = entry.get("evidence").is_some_and(|e| match &e.value {
-                    NodeValue::Seq(items) => !items.is_empty(),
-                    NodeValue::Null => false,
-                    _ => true,
-                });
-                if !applicable || has_evidence {
-                    continue;
-                }
-                out.push(
-                    record
-                        .finding(
-                            RULE.id,
-                            status.span,
-                            format!(
-                                "control {} is marked implemented but names no evidence",
-                                control.name
-                            ),
-                        )
-                        .with_help("list the evidence ids that show it operating (`evidence: [EV-...]`), or set `status: partial`"),
-                );
+            let has_evidence = entry.get("evidence").is_some_and(|e| match &e.value {
+                NodeValue::Seq(items) => !items.is_empty(),
+                NodeValue::Null => false,
+                _ => true,
+            });
+            if !applicable || has_evidence {
+                continue;
             }
+            out.push(
+                record
+                    .finding(
+                        RULE.id,
+                        status.span,
+                        format!(
+                            "control {} is marked implemented but names no evidence",
+                            control.name
+                        ),
+                    )
+                    .with_help("list the evidence ids that show it operating (`evidence: [EV-...]`), or set `status: partial`"),
+            );
         }
     }
 }

@@ -1,6 +1,5 @@
-use super::{Check, CheckInput, Rule};
+use super::{Check, CheckInput, Rule, soa_entries};
 use crate::diagnostic::{Finding, Severity, closest};
-use crate::model::Kind;
 use crate::model::catalog::{self, CONTROLS};
 
 pub struct SoaUnknownControl;
@@ -36,34 +35,29 @@ impl Check for SoaUnknownControl {
     }
 
     fn run(&self, input: &CheckInput<'_>, out: &mut Vec<Finding>) {
-        // Read from the tree, not the typed data: a bad key must be found even when another
+        // From the tree, not the typed data: a bad key must be found even when another
         // entry made the record schema-invalid.
-        for record in input.model.of_kind(Kind::StatementOfApplicability) {
-            let Some(controls) = record.node.get("controls") else {
+        for (record, key, _) in soa_entries(input.model) {
+            if catalog::control(&key.name).is_some() {
                 continue;
-            };
-            for (key, _) in controls.entries() {
-                if catalog::control(&key.name).is_some() {
-                    continue;
-                }
-                let help = match closest(&key.name, CONTROLS.iter().map(|c| c.id)) {
-                    Some(near) => format!("did you mean `{near}`?"),
-                    None if catalog::area(&key.name).is_some() => format!(
-                        "`{}` is an Annex A area; list its controls one by one",
-                        key.name
-                    ),
-                    None => "`aims controls` lists the Annex A controls".to_string(),
-                };
-                out.push(
-                    record
-                        .finding(
-                            RULE.id,
-                            key.span,
-                            format!("`{}` is not an ISO/IEC 42001 Annex A control", key.name),
-                        )
-                        .with_help(help),
-                );
             }
+            let help = match closest(&key.name, CONTROLS.iter().map(|c| c.id)) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None if catalog::area(&key.name).is_some() => format!(
+                    "`{}` is an Annex A area; list its controls one by one",
+                    key.name
+                ),
+                None => "`aims controls` lists the Annex A controls".to_string(),
+            };
+            out.push(
+                record
+                    .finding(
+                        RULE.id,
+                        key.span,
+                        format!("`{}` is not an ISO/IEC 42001 Annex A control", key.name),
+                    )
+                    .with_help(help),
+            );
         }
     }
 }

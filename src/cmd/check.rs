@@ -86,14 +86,7 @@ fn validate_rule_names(config: &Config) -> Result<(), Failure> {
             .with_help(help)
         })
         .collect();
-    if findings.is_empty() {
-        Ok(())
-    } else {
-        Err(Failure::Config(ConfigError::Invalid {
-            source: config.source.clone(),
-            findings,
-        }))
-    }
+    config_problems(config, findings)
 }
 
 /// A waiver must name a real rule and say what it covers: a misspelt rule would waive nothing,
@@ -137,6 +130,11 @@ fn validate_waivers(config: &Config) -> Result<(), Failure> {
             );
         }
     }
+    config_problems(config, findings)
+}
+
+/// Problems found in aims.toml stop the run (exit 2) with each one located.
+fn config_problems(config: &Config, findings: Vec<Finding>) -> Result<(), Failure> {
     if findings.is_empty() {
         Ok(())
     } else {

@@ -8,17 +8,19 @@ use std::io::Write;
 
 pub fn run(args: &ExplainArgs, out: &mut dyn Write) -> Outcome {
     if args.list {
-        writeln!(
-            out,
-            "{:<34} {:<8} {:<14} summary",
-            "rule", "default", "ISO 42001"
-        )?;
         let mut rules: Vec<_> = all_rules().collect();
         rules.sort_by_key(|r| r.id);
+        let id_width = rules.iter().map(|r| r.id.len()).max().unwrap_or(4);
+        let reference_width = rules.iter().map(|r| r.reference.len()).max().unwrap_or(9);
+        writeln!(
+            out,
+            "{:<id_width$} {:<8} {:<reference_width$} summary",
+            "rule", "default", "ISO 42001"
+        )?;
         for rule in rules {
             writeln!(
                 out,
-                "{:<34} {:<8} {:<14} {}",
+                "{:<id_width$} {:<8} {:<reference_width$} {}",
                 rule.id,
                 rule.default_severity.as_str(),
                 rule.reference,
