@@ -649,24 +649,7 @@ fn a_waiver_of_an_unknown_rule_or_of_nothing_is_a_config_error() {
 
 #[test]
 fn planted_iso_gaps_are_each_reported_at_the_right_place_and_nothing_else() {
-    let fixture = manifest_dir().join("tests/fixtures/iso-gaps");
-    let output = aims()
-        .arg("check")
-        .arg(&fixture)
-        .args(["--as-of", AS_OF, "--format", "json"])
-        .output()
-        .unwrap();
-    let actual = String::from_utf8(output.stdout.clone()).unwrap();
-    let expected_path = manifest_dir().join("tests/fixtures/iso-gaps.expected.json");
-    if std::env::var_os("UPDATE_EXPECT").is_some() {
-        std::fs::write(&expected_path, &actual).unwrap();
-    }
-    let expected = std::fs::read_to_string(&expected_path).unwrap();
-    assert_eq!(
-        actual, expected,
-        "set UPDATE_EXPECT=1 to accept a deliberate change"
-    );
-
+    let output = check_pinned_fixture("iso-gaps");
     let report = Report::from_output(output);
     let mut found: Vec<(String, String, u64, u64)> = report
         .findings()

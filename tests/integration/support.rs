@@ -173,3 +173,25 @@ pub fn stdout(output: &Output) -> String {
 pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
+
+/// Runs `aims check --format json` on `tests/fixtures/<name>` and compares the output with
+/// `tests/fixtures/<name>.expected.json`; `UPDATE_EXPECT=1` rewrites the expectation.
+pub fn check_pinned_fixture(name: &str) -> Output {
+    let output = aims()
+        .arg("check")
+        .arg(manifest_dir().join("tests/fixtures").join(name))
+        .args(["--as-of", AS_OF, "--format", "json"])
+        .output()
+        .unwrap();
+    let actual = String::from_utf8(output.stdout.clone()).unwrap();
+    let expected_path = manifest_dir().join(format!("tests/fixtures/{name}.expected.json"));
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        std::fs::write(&expected_path, &actual).unwrap();
+    }
+    let expected = std::fs::read_to_string(&expected_path).unwrap();
+    assert_eq!(
+        actual, expected,
+        "set UPDATE_EXPECT=1 to accept a deliberate change"
+    );
+    output
+}
