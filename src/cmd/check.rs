@@ -7,7 +7,8 @@ use crate::diagnostic::{Finding, Severity, closest};
 use crate::load::config::{CONFIG_FILE, CONFIG_RULE, Config, ConfigError};
 use crate::load::{self, Loaded};
 use crate::report::human::Human;
-use crate::report::{Sources, Summary, json};
+use crate::report::sarif::SarifRun;
+use crate::report::{Sources, Summary, github, json, junit};
 use std::io::Write;
 
 /// Loads the repository and runs every check: the shared front half of check, status, pack.
@@ -54,6 +55,24 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, color: bool) -> Outcome {
             human.write_summary(out, summary)?;
         }
         CheckFormat::Json => json::write(out, &findings, summary)?,
+        CheckFormat::Sarif => {
+            let rules: Vec<_> = checks::all_rules().collect();
+            let levels = |rule: &checks::Rule| checks::effective_severity(rule, &config);
+            SarifRun {
+                rules: &rules,
+                levels: &levels,
+                uri_prefix: &load::path_in_git_work_tree(&config.root),
+                version: env!("CARGO_PKG_VERSION"),
+            }
+            .write(out, &findings, summary)?
+        }
+        CheckFormat::Junit => junit::write(out, &findings, &loaded.model)?,
+        CheckFormat::Github => github::write(
+            out,
+            &findings,
+            summary,
+            &load::path_in_git_work_tree(&config.root),
+        )?,
     }
     let failing = findings.iter().filter(|f| f.counts()).any(|f| {
         f.severity == Severity::Error

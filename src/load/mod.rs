@@ -52,6 +52,24 @@ pub fn load_repository(config: &Config) -> Result<Loaded, String> {
     Ok(Loaded { model, findings })
 }
 
+/// The AIMS root's path inside the enclosing git work tree, with a trailing `/` (`""` when
+/// the root is the work tree, or when there is none): SARIF and GitHub annotations name files
+/// relative to the repository on GitHub, which may hold the AIMS in a subfolder.
+pub fn path_in_git_work_tree(root: &Path) -> String {
+    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    for ancestor in root.ancestors() {
+        if ancestor.join(".git").exists() {
+            let inside = relative_path(ancestor, &root);
+            return if inside.is_empty() {
+                String::new()
+            } else {
+                format!("{inside}/")
+            };
+        }
+    }
+    String::new()
+}
+
 /// Record candidates below the root, sorted by path: `(absolute, repository-relative)`.
 fn discover(config: &Config) -> Result<Vec<(PathBuf, String)>, String> {
     let excluded = exclusion_set(&config.exclude)?;

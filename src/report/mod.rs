@@ -1,8 +1,11 @@
 //! Reporters: findings in, text out. Each format is one file; each writes to the `Write` it
 //! is given and never reads files (sources come with the findings).
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 pub mod status;
 
 use crate::diagnostic::{Finding, Severity};

@@ -2,6 +2,7 @@
 
 mod check;
 mod commands;
+mod formats;
 mod guards;
 mod iso_rules;
 mod status;
