@@ -69,6 +69,46 @@ pub fn schema_text(name: &str) -> Option<&'static str> {
         .map(|(_, t)| *t)
 }
 
+/// The name `aims schema` uses for [`record_schema`].
+pub const RECORD_SCHEMA: &str = "record";
+
+/// One schema for any record: it picks the kind's schema by the value of `kind`. Editors map
+/// it to every YAML file, since a file may hold records of any kind. Each kind's schema is
+/// inlined (not referenced by `$id`) so the editor never needs the network.
+pub fn record_schema() -> Value {
+    let branches: Vec<Value> = Kind::ALL
+        .iter()
+        .map(|kind| {
+            let mut schema: Value =
+                serde_json::from_str(schema_text(kind.schema_name()).unwrap_or("{}"))
+                    .unwrap_or_default();
+            if let Some(object) = schema.as_object_mut() {
+                object.remove("$schema");
+                object.remove("$id");
+            }
+            serde_json::json!({
+                "if": {"properties": {"kind": {"const": kind.name()}}, "required": ["kind"]},
+                "then": schema,
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://aims.dev/schema/v1/record.schema.json",
+        "title": "aims record",
+        "description": "Any aims record; the `kind` field selects the record's schema.",
+        "type": "object",
+        "properties": {
+            "kind": {
+                "description": "The record kind.",
+                "enum": Kind::ALL.iter().map(|k| k.name()).collect::<Vec<_>>(),
+            }
+        },
+        "required": ["kind"],
+        "allOf": branches,
+    })
+}
+
 /// A compiled schema and its JSON (messages look up titles and property names in it).
 pub struct Schema {
     json: Value,
@@ -483,6 +523,17 @@ fn backticked(names: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_record_schema_picks_each_kind() {
+        let schema = record_schema();
+        let validator = jsonschema::validator_for(&schema).unwrap();
+        let risk = serde_json::json!({"kind": "Role", "id": "x", "title": "t", "responsibilities": ["r"]});
+        assert!(validator.is_valid(&risk));
+        let typo = serde_json::json!({"kind": "Role", "id": "x", "titel": "t", "responsibilities": ["r"]});
+        assert!(!validator.is_valid(&typo));
+        assert!(!validator.is_valid(&serde_json::json!({"kind": "Spaceship"})));
+    }
     use crate::load::yaml;
 
     fn issues(kind: Kind, text: &str) -> Vec<Issue> {

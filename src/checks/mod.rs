@@ -128,6 +128,29 @@ pub fn rules_markdown_table() -> String {
     table
 }
 
+/// `docs/rules.md`: every rule's documentation in one page, a section per rule, which SARIF's
+/// `helpUri` links to (`docs/rules.md#<rule-id>`).
+pub fn rules_document() -> String {
+    let mut doc = String::from(
+        "# aims rules\n\nGenerated from the rule registry (`aims explain RULE` prints the same text).\n\n",
+    );
+    doc.push_str(&rules_markdown_table());
+    for rule in all_rules() {
+        // Rule headings demoted one level so each rule is a section of this page.
+        let body = rule.explanation.replace("\n## ", "\n### ");
+        let body = body.strip_prefix("## ").map_or(body.clone(), |b| format!("### {b}"));
+        doc.push_str(&format!(
+            "\n## {}\n\n{}\n\nDefault severity: {}. ISO/IEC 42001: {}.\n\n{}\n",
+            rule.id,
+            rule.summary,
+            rule.default_severity.as_str(),
+            rule.reference,
+            body
+        ));
+    }
+    doc
+}
+
 /// The severity a rule runs at, after `[rules]` in `aims.toml`; `None` when it is off.
 pub fn effective_severity(rule: &Rule, config: &Config) -> Option<Severity> {
     match config.rules.get(rule.id).map(String::as_str) {
@@ -291,6 +314,20 @@ mod tests {
         assert!(
             readme.contains(&table),
             "README.md's rules table is out of date; replace it with:\n{table}"
+        );
+    }
+
+    #[test]
+    fn docs_rules_page_is_generated_from_the_registry() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules.md");
+        let expected = rules_document();
+        if std::env::var_os("UPDATE_EXPECT").is_some() {
+            std::fs::write(path, &expected).unwrap();
+        }
+        let actual = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            actual == expected,
+            "docs/rules.md is out of date: run `UPDATE_EXPECT=1 cargo test docs_rules_page`"
         );
     }
 

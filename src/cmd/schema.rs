@@ -3,7 +3,7 @@
 use super::{Failure, Outcome};
 use crate::cli::SchemaArgs;
 use crate::model::Kind;
-use crate::schema::{CONFIG_SCHEMA, SCHEMA_FILES, schema_text};
+use crate::schema::{CONFIG_SCHEMA, RECORD_SCHEMA, SCHEMA_FILES, record_schema, schema_text};
 use std::io::Write;
 use std::path::Path;
 
@@ -11,6 +11,9 @@ use std::path::Path;
 fn resolve(name: &str) -> Option<&'static str> {
     if name == "aims.toml" || name == CONFIG_SCHEMA {
         return Some(CONFIG_SCHEMA);
+    }
+    if name == RECORD_SCHEMA {
+        return Some(RECORD_SCHEMA);
     }
     let plain = |s: &str| s.replace(['-', '_'], "").to_lowercase();
     Kind::ALL
@@ -31,7 +34,11 @@ pub fn run(args: &SchemaArgs, out: &mut dyn Write) -> Outcome {
                     .join(", ")
             ))
         })?],
-        None => SCHEMA_FILES.iter().map(|(name, _)| *name).collect(),
+        None => SCHEMA_FILES
+            .iter()
+            .map(|(name, _)| *name)
+            .chain([RECORD_SCHEMA])
+            .collect(),
     };
     match (&args.out, &args.kind) {
         (Some(dir), _) => {
@@ -39,12 +46,12 @@ pub fn run(args: &SchemaArgs, out: &mut dyn Write) -> Outcome {
                 .map_err(|e| Failure::Message(format!("cannot create `{}`: {e}", dir.display())))?;
             for name in &selected {
                 let path = dir.join(format!("{name}.schema.json"));
-                write_atomically(&path, schema_text(name).unwrap_or_default())?;
+                write_atomically(&path, &text_of(name))?;
                 writeln!(out, "wrote {}", path.display())?;
             }
         }
         (None, Some(_)) => {
-            out.write_all(schema_text(selected[0]).unwrap_or_default().as_bytes())?
+            out.write_all(text_of(selected[0]).as_bytes())?
         }
         (None, None) => {
             writeln!(
@@ -56,12 +63,27 @@ pub fn run(args: &SchemaArgs, out: &mut dyn Write) -> Outcome {
                 "write them all for your editor with `aims schema --out .aims/schemas`.\n"
             )?;
             writeln!(out, "  {:<26} aims.toml", CONFIG_SCHEMA)?;
+            writeln!(
+                out,
+                "  {:<26} any record (the `kind` picks the schema): map it to *.yaml",
+                RECORD_SCHEMA
+            )?;
             for kind in Kind::ALL {
                 writeln!(out, "  {:<26} kind: {}", kind.schema_name(), kind.name())?;
             }
         }
     }
     Ok(0)
+}
+
+/// The JSON text of a bundled schema, or of the combined record schema.
+pub fn text_of(name: &str) -> String {
+    if name == RECORD_SCHEMA {
+        let mut text = serde_json::to_string_pretty(&record_schema()).unwrap_or_default();
+        text.push('\n');
+        return text;
+    }
+    schema_text(name).unwrap_or_default().to_string()
 }
 
 /// Writes through a temporary file in the same folder, so a reader never sees half a file.

@@ -17,7 +17,8 @@ fn schema_prints_one_kind_and_writes_all() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(0));
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 16);
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 17);
+    assert!(dir.path().join("record.schema.json").exists());
 
     let output = aims().args(["schema", "Spaceship"]).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
