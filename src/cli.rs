@@ -31,6 +31,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Readiness: clause and control coverage, open risks, what is overdue, what to do next.
     Status(StatusArgs),
+    /// Write a new AIMS repository (or the acme-lending example) into DIR.
+    Init(InitArgs),
     /// Print or write the bundled JSON Schemas (for editors and CI).
     Schema(SchemaArgs),
     /// Print the built-in ISO/IEC 42001 catalog: clauses, Annex A controls, Annex C.
@@ -53,6 +55,19 @@ pub struct CheckArgs {
     /// The date every date rule treats as today (YYYY-MM-DD); default: today.
     #[arg(long, value_parser = parse_date)]
     pub as_of: Option<Date>,
+}
+
+#[derive(Args, Debug)]
+pub struct InitArgs {
+    /// The folder to write into (created when missing); nothing in it is ever overwritten.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Write the acme-lending example, a complete AIMS, instead of an empty one.
+    #[arg(long)]
+    pub example: bool,
+    /// The organization's name, for aims.toml.
+    #[arg(long, conflicts_with = "example")]
+    pub organization: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -149,6 +164,7 @@ pub fn run() -> ExitCode {
     let result = match &cli.command {
         Command::Check(args) => cmd::check::run(args, &mut out, color),
         Command::Status(args) => cmd::status::run(args, &mut out, color),
+        Command::Init(args) => cmd::init::run(args, &mut out),
         Command::Schema(args) => cmd::schema::run(args, &mut out),
         Command::Controls(args) => cmd::controls::run(args, &mut out),
         Command::Explain(args) => cmd::explain::run(args, &mut out),

@@ -13,6 +13,7 @@ pub mod load;
 pub mod model;
 pub mod readiness;
 pub mod report;
+pub mod scaffold;
 pub mod schema;
 
 pub use cli::run;

@@ -4,8 +4,8 @@
 //! traceability. It keeps "documented" (the SoA says implemented) apart from "operating with
 //! evidence" (current evidence shows it): auditors test the second.
 
-use crate::checks::days_between;
 use crate::checks::missing_mandatory_document::REQUIREMENTS;
+use crate::checks::{days_between, is_placeholder};
 use crate::diagnostic::{Finding, Severity};
 use crate::load::config::Config;
 use crate::load::evidence::EvidenceFile;
@@ -56,9 +56,8 @@ pub struct Readiness {
     pub risks: RiskCounts,
     pub nonconformities: NonconformityCounts,
     pub overdue: Vec<Item>,
+    /// Every next action, most important first; the terminal shows the first [`NEXT_ACTIONS`].
     pub next_actions: Vec<Item>,
-    /// How many next actions there are beyond the ones listed.
-    pub more_actions: usize,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -228,15 +227,13 @@ const OVERDUE_RULES: &[&str] = &[
     "evidence-stale",
 ];
 
-/// How many next actions `aims status` lists.
+/// How many next actions the terminal view lists.
 pub const NEXT_ACTIONS: usize = 10;
 
 pub fn assess(model: &Model, config: &Config, findings: &[Finding], today: Date) -> Readiness {
     let counted: Vec<&Finding> = findings.iter().filter(|f| f.counts()).collect();
     let controls_detail = control_states(model, config, today);
-    let mut actions = next_actions(&counted, &controls_detail);
-    let more_actions = actions.len().saturating_sub(NEXT_ACTIONS);
-    actions.truncate(NEXT_ACTIONS);
+    let actions = next_actions(&counted, &controls_detail);
     Readiness {
         organization: config.organization.clone(),
         standard: config.standard.clone(),
@@ -287,7 +284,6 @@ pub fn assess(model: &Model, config: &Config, findings: &[Finding], today: Date)
             .map(|f| item_of(f))
             .collect(),
         next_actions: actions,
-        more_actions,
     }
 }
 
@@ -358,7 +354,9 @@ fn clause_statuses(model: &Model, config: &Config) -> Vec<ClauseStatus> {
 /// What the SoA says about one control, and whether current evidence backs it.
 #[derive(Debug, Clone)]
 struct ControlState {
+    /// `None` while the SoA does not list the control or has no real justification yet.
     decision: Option<bool>,
+    listed: bool,
     status: Option<String>,
     current_evidence: bool,
     has_evidence: bool,
@@ -381,6 +379,7 @@ fn control_states(
             let state = match entry {
                 None => ControlState {
                     decision: None,
+                    listed: false,
                     status: None,
                     current_evidence: false,
                     has_evidence: false,
@@ -395,7 +394,10 @@ fn control_states(
                         .and_then(|c| c.entry(control.id))
                         .map_or(record.id_span().start.line, |(key, _)| key.span.start.line);
                     ControlState {
-                        decision: Some(entry.applicable),
+                        // "TODO: decide ..." is not a decision yet.
+                        decision: (!is_placeholder(&entry.justification))
+                            .then_some(entry.applicable),
+                        listed: true,
                         status: entry.status.clone(),
                         current_evidence: entry
                             .evidence
@@ -567,7 +569,14 @@ fn next_actions(findings: &[&Finding], controls: &[(&'static str, ControlState)]
     };
     let mut ranked: Vec<&&Finding> = findings.iter().collect();
     // Stable: within a rule, findings keep report order (file, line).
-    ranked.sort_by_key(|f| (f.severity != Severity::Error, rank(f.rule)));
+    // Missing documents in clause order rather than message order.
+    let requirement = |f: &Finding| {
+        REQUIREMENTS
+            .iter()
+            .position(|r| f.message.contains(&format!("({})", r.clause)))
+            .unwrap_or(0)
+    };
+    ranked.sort_by_key(|f| (f.severity != Severity::Error, rank(f.rule), requirement(f)));
     let mut actions: Vec<Item> = ranked.into_iter().map(|f| item_of(f)).collect();
 
     // After the findings, the implementation work the SoA itself lists.
@@ -578,7 +587,8 @@ fn next_actions(findings: &[&Finding], controls: &[(&'static str, ControlState)]
         };
         let title = catalog::control(id).map_or("", |c| c.title);
         let (order, text) = match (state.decision, state.status.as_deref()) {
-            (None, _) => continue, // soa-missing-control already says so
+            (None, _) if !state.listed => continue, // soa-missing-control says so
+            (None, _) => (1, format!("decide whether control {id} ({title}) applies")),
             // Without any evidence listed, `soa-implemented-without-evidence` already says so.
             (Some(true), Some("implemented")) if !state.current_evidence && state.has_evidence => (
                 0,
@@ -587,10 +597,10 @@ fn next_actions(findings: &[&Finding], controls: &[(&'static str, ControlState)]
                 ),
             ),
             (Some(true), Some("partial")) => {
-                (1, format!("finish implementing control {id} ({title})"))
+                (2, format!("finish implementing control {id} ({title})"))
             }
             (Some(true), Some("implemented")) | (Some(false), _) => continue,
-            (Some(true), _) => (2, format!("implement control {id} ({title})")),
+            (Some(true), _) => (3, format!("implement control {id} ({title})")),
         };
         open_work.entry(order).or_default().push(Item {
             text,

@@ -528,9 +528,11 @@ mod tests {
     fn the_record_schema_picks_each_kind() {
         let schema = record_schema();
         let validator = jsonschema::validator_for(&schema).unwrap();
-        let risk = serde_json::json!({"kind": "Role", "id": "x", "title": "t", "responsibilities": ["r"]});
+        let risk =
+            serde_json::json!({"kind": "Role", "id": "x", "title": "t", "responsibilities": ["r"]});
         assert!(validator.is_valid(&risk));
-        let typo = serde_json::json!({"kind": "Role", "id": "x", "titel": "t", "responsibilities": ["r"]});
+        let typo =
+            serde_json::json!({"kind": "Role", "id": "x", "titel": "t", "responsibilities": ["r"]});
         assert!(!validator.is_valid(&typo));
         assert!(!validator.is_valid(&serde_json::json!({"kind": "Spaceship"})));
     }

@@ -138,7 +138,9 @@ pub fn rules_document() -> String {
     for rule in all_rules() {
         // Rule headings demoted one level so each rule is a section of this page.
         let body = rule.explanation.replace("\n## ", "\n### ");
-        let body = body.strip_prefix("## ").map_or(body.clone(), |b| format!("### {b}"));
+        let body = body
+            .strip_prefix("## ")
+            .map_or(body.clone(), |b| format!("### {b}"));
         doc.push_str(&format!(
             "\n## {}\n\n{}\n\nDefault severity: {}. ISO/IEC 42001: {}.\n\n{}\n",
             rule.id,
@@ -273,7 +275,10 @@ pub fn is_placeholder(text: &str) -> bool {
         .trim_end_matches(['.', '!', ':'])
         .trim()
         .to_lowercase();
-    PLACEHOLDERS.contains(&normalized.as_str()) || normalized.split_whitespace().count() < 3
+    const PREFIXES: &[&str] = &["todo", "tbd", "fixme", "to decide", "xxx"];
+    PLACEHOLDERS.contains(&normalized.as_str())
+        || PREFIXES.iter().any(|p| normalized.starts_with(p))
+        || normalized.split_whitespace().count() < 3
 }
 
 /// Runs every enabled check and returns the findings in report order.

@@ -3,6 +3,7 @@
 pub mod check;
 pub mod controls;
 pub mod explain;
+pub mod init;
 pub mod schema;
 pub mod status;
 

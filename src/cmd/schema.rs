@@ -50,9 +50,7 @@ pub fn run(args: &SchemaArgs, out: &mut dyn Write) -> Outcome {
                 writeln!(out, "wrote {}", path.display())?;
             }
         }
-        (None, Some(_)) => {
-            out.write_all(text_of(selected[0]).as_bytes())?
-        }
+        (None, Some(_)) => out.write_all(text_of(selected[0]).as_bytes())?,
         (None, None) => {
             writeln!(
                 out,

@@ -2,7 +2,7 @@
 //! or the readiness view model as JSON.
 
 use crate::model::Kind;
-use crate::readiness::{ClauseStatus, Coverage, Item, Readiness};
+use crate::readiness::{ClauseStatus, Coverage, Item, NEXT_ACTIONS, Readiness};
 use anstyle::{AnsiColor, Effects, Style};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -184,7 +184,7 @@ impl StatusReport<'_> {
             c.applicable,
             c.excluded,
             if c.undecided > 0 {
-                format!(", {} not in the SoA", c.undecided)
+                format!(", {} still to decide", c.undecided)
             } else {
                 String::new()
             }
@@ -251,7 +251,7 @@ impl StatusReport<'_> {
                 "  none: every control is decided and implemented, and the check is clean"
             );
         }
-        for (i, action) in r.next_actions.iter().enumerate() {
+        for (i, action) in r.next_actions.iter().take(NEXT_ACTIONS).enumerate() {
             writeln!(
                 out,
                 "  {:>2}. {} {}",
@@ -260,11 +260,11 @@ impl StatusReport<'_> {
                 self.place(action)
             )?;
         }
-        if r.more_actions > 0 {
+        let more = r.next_actions.len().saturating_sub(NEXT_ACTIONS);
+        if more > 0 {
             writeln!(
                 out,
-                "      and {} more; `aims check` lists every finding",
-                r.more_actions
+                "      and {more} more (`aims status --format json` lists them all)"
             )?;
         }
         Ok(())

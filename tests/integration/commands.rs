@@ -130,3 +130,152 @@ fn readme_lists_every_rule() {
         );
     }
 }
+
+// --- aims init ---
+
+fn init(dir: &std::path::Path, extra: &[&str]) -> std::process::Output {
+    aims().arg("init").arg(dir).args(extra).output().unwrap()
+}
+
+#[test]
+fn init_writes_a_repository_that_checks_clean_and_says_what_to_fill_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("new-aims");
+    let output = init(&repo, &["--organization", "Globex \"AI\" Ltd"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+
+    let check = aims()
+        .arg("check")
+        .arg(&repo)
+        .args(["--as-of", AS_OF, "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "a new AIMS checks clean (warnings only)"
+    );
+    let report: Value = serde_json::from_slice(&check.stdout).unwrap();
+    assert_eq!(report["summary"]["errors"], 0);
+    assert!(
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["rule"] == "missing-mandatory-document")
+    );
+
+    let status = aims()
+        .arg("status")
+        .arg(&repo)
+        .args(["--as-of", AS_OF])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(status.stdout).unwrap();
+    assert!(
+        text.contains("Globex \"AI\" Ltd: ISO/IEC 42001:2023 readiness"),
+        "{text}"
+    );
+    assert!(text.contains("38 still to decide"), "{text}");
+    assert!(text.contains("1. no AIMS scope statement (4.3)"), "{text}");
+
+    // Editor wiring points at schema files that exist and are JSON.
+    let settings: Value =
+        serde_json::from_str(&std::fs::read_to_string(repo.join(".vscode/settings.json")).unwrap())
+            .unwrap();
+    for schema in settings["yaml.schemas"].as_object().unwrap().keys() {
+        let text = std::fs::read_to_string(repo.join(schema)).unwrap();
+        serde_json::from_str::<Value>(&text).unwrap();
+    }
+    assert!(repo.join(".github/workflows/aims.yml").exists());
+    assert!(repo.join(".gitignore").exists());
+}
+
+#[test]
+fn init_record_templates_are_valid_records() {
+    let dir = tempfile::tempdir().unwrap();
+    init(dir.path(), &[]);
+    // Checked on their own, with the exclusion removed: every template must load cleanly.
+    let templates = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(dir.path().join("record-templates")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), templates.path().join(entry.file_name())).unwrap();
+    }
+    std::fs::write(
+        templates.path().join("aims.toml"),
+        "[organization]\nname = \"T\"\n",
+    )
+    .unwrap();
+    let output = aims()
+        .arg("check")
+        .arg(templates.path())
+        .args(["--as-of", AS_OF, "--format", "json"])
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let records = report["summary"]["records"].as_u64().unwrap();
+    assert_eq!(records, 15, "one template per kind");
+    for finding in report["findings"].as_array().unwrap() {
+        let rule = finding["rule"].as_str().unwrap();
+        assert!(
+            ![
+                "schema",
+                "yaml-syntax",
+                "unknown-kind",
+                "dangling-reference",
+                "duplicate-id"
+            ]
+            .contains(&rule),
+            "{finding}"
+        );
+    }
+}
+
+#[test]
+fn init_refuses_to_overwrite_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("aims.toml"), "mine").unwrap();
+    let output = init(dir.path(), &[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("nothing was written"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("aims.toml")).unwrap(),
+        "mine"
+    );
+    assert!(!dir.path().join("README.md").exists());
+    assert!(!dir.path().join("record-templates").exists());
+}
+
+#[test]
+fn init_example_writes_acme_lending() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(init(dir.path(), &["--example"]).status.code(), Some(0));
+    let example = manifest_dir().join("examples/acme-lending");
+    for file in [
+        "aims.toml",
+        "risks/R-001-credit-disparate-impact.yaml",
+        "policies/ai-policy.md",
+    ] {
+        assert_eq!(
+            std::fs::read(dir.path().join(file)).unwrap(),
+            std::fs::read(example.join(file)).unwrap(),
+            "{file}"
+        );
+    }
+    let check = aims()
+        .arg("check")
+        .arg(dir.path())
+        .args(["--as-of", AS_OF])
+        .output()
+        .unwrap();
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+}

@@ -120,12 +120,11 @@ fn a_company_half_way_sees_its_gaps_in_order() {
 
     // Missing documents come first and point at no file: the fix is a new record.
     let actions = json["next_actions"].as_array().unwrap();
-    assert_eq!(actions.len(), 10);
+    assert!(actions.len() > 10, "JSON lists every action");
     assert_eq!(actions[0]["rule"], "missing-mandatory-document");
     assert_eq!(actions[0]["file"], Value::Null);
     assert_eq!(actions[4]["rule"], "soa-missing-control");
     assert_eq!(actions[4]["file"], "soa.yaml");
-    assert!(json["more_actions"].as_u64().unwrap() > 0);
 }
 
 #[test]

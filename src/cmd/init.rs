@@ -1,0 +1,92 @@
+//! `aims init [DIR] [--example]`: writes a new AIMS repository, or the acme-lending example.
+//! Never overwrites: when any file it would write exists, it writes nothing at all.
+
+use super::{Failure, Outcome};
+use crate::cli::InitArgs;
+use crate::scaffold::{self, ScaffoldFile};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+pub fn run(args: &InitArgs, out: &mut dyn Write) -> Outcome {
+    let files = if args.example {
+        scaffold::example_repository()
+    } else {
+        scaffold::new_repository(args.organization.as_deref().unwrap_or("Our organization"))
+    };
+    let existing: Vec<&str> = files
+        .iter()
+        .filter(|(path, _)| std::fs::symlink_metadata(args.dir.join(path)).is_ok())
+        .map(|(path, _)| path.as_str())
+        .collect();
+    if !existing.is_empty() {
+        let shown: Vec<&str> = existing.iter().take(5).copied().collect();
+        let more = existing.len().saturating_sub(shown.len());
+        return Err(Failure::Message(format!(
+            "`{}` already has {} of the files init writes ({}{}); nothing was written. \
+             Run init in an empty folder, or move those files away first",
+            args.dir.display(),
+            existing.len(),
+            shown.join(", "),
+            if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            }
+        )));
+    }
+    write_all(&args.dir, &files)?;
+    let dir = args.dir.display();
+    writeln!(out, "wrote {} files to {dir}", files.len())?;
+    if args.example {
+        writeln!(
+            out,
+            "next: aims status {dir}   (the example is a complete AIMS)"
+        )?;
+    } else {
+        writeln!(out, "next:")?;
+        writeln!(
+            out,
+            "  aims status {dir}        what to fill in, most important first"
+        )?;
+        writeln!(
+            out,
+            "  {dir}/record-templates/   one commented example per record kind to copy"
+        )?;
+        writeln!(
+            out,
+            "  {dir}/statement-of-applicability.yaml   decide each of the 38 Annex A controls"
+        )?;
+    }
+    Ok(0)
+}
+
+/// Creates every file with `create_new`; if one fails, removes the ones already written, so an
+/// interrupted init leaves the folder as it found it.
+fn write_all(dir: &Path, files: &[ScaffoldFile]) -> Result<(), Failure> {
+    let mut written: Vec<PathBuf> = Vec::new();
+    for (relative, bytes) in files {
+        let path = dir.join(relative);
+        let result = (|| -> std::io::Result<()> {
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            let mut file = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)?;
+            written.push(path.clone());
+            file.write_all(bytes)?;
+            file.sync_all()
+        })();
+        if let Err(error) = result {
+            for done in written.iter().rev() {
+                let _ = std::fs::remove_file(done);
+            }
+            return Err(Failure::Message(format!(
+                "cannot write `{}`: {error}; the files written before it were removed",
+                path.display()
+            )));
+        }
+    }
+    Ok(())
+}

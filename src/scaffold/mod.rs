@@ -1,0 +1,190 @@
+//! What `aims init` writes: a new AIMS repository (commented `aims.toml`, a template per
+//! record kind, a Statement of Applicability with all 38 controls to decide on, CI and editor
+//! wiring), or the acme-lending example. Pure: it returns the files; `cmd::init` writes them.
+
+mod example;
+
+use crate::cmd::schema::text_of;
+use crate::model::catalog::CONTROLS;
+use crate::schema::{RECORD_SCHEMA, SCHEMA_FILES};
+
+pub use example::EXAMPLE_FILES;
+
+/// A file to write: repository-relative path with `/` separators, and its bytes.
+pub type ScaffoldFile = (String, Vec<u8>);
+
+/// Starts a justification the SoA still has to give; `aims status` counts such controls as
+/// not yet decided.
+pub const UNDECIDED_JUSTIFICATION: &str =
+    "TODO: decide whether this control applies to our AI systems, and say why";
+
+const RECORD_TEMPLATES: &[(&str, &str)] = &[
+    ("context", include_str!("templates/context.yaml")),
+    ("policy", include_str!("templates/policy.yaml")),
+    ("role", include_str!("templates/role.yaml")),
+    ("ai-system", include_str!("templates/ai-system.yaml")),
+    ("dataset", include_str!("templates/dataset.yaml")),
+    ("supplier", include_str!("templates/supplier.yaml")),
+    ("risk", include_str!("templates/risk.yaml")),
+    (
+        "impact-assessment",
+        include_str!("templates/impact-assessment.yaml"),
+    ),
+    (
+        "statement-of-applicability",
+        include_str!("templates/statement-of-applicability.yaml"),
+    ),
+    ("objective", include_str!("templates/objective.yaml")),
+    ("evidence", include_str!("templates/evidence.yaml")),
+    ("competence", include_str!("templates/competence.yaml")),
+    ("audit", include_str!("templates/audit.yaml")),
+    (
+        "management-review",
+        include_str!("templates/management-review.yaml"),
+    ),
+    (
+        "nonconformity",
+        include_str!("templates/nonconformity.yaml"),
+    ),
+];
+
+/// Quotes text for a TOML basic string (organization names can hold anything).
+fn toml_string_body(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A new, empty AIMS for `organization`.
+pub fn new_repository(organization: &str) -> Vec<ScaffoldFile> {
+    let mut files = Vec::new();
+    let config = include_str!("templates/aims.toml")
+        .replace("__ORGANIZATION__", &toml_string_body(organization));
+    files.push(("aims.toml".to_string(), config.into_bytes()));
+    let readme = include_str!("templates/README.md")
+        .replace("__ORGANIZATION__", &organization.replace(['\n', '\r'], " "));
+    files.push(("README.md".to_string(), readme.into_bytes()));
+    files.push((
+        "statement-of-applicability.yaml".to_string(),
+        statement_of_applicability().into_bytes(),
+    ));
+    for (name, text) in RECORD_TEMPLATES {
+        files.push((
+            format!("record-templates/{name}.yaml"),
+            text.as_bytes().to_vec(),
+        ));
+    }
+    files.extend(wiring());
+    files
+}
+
+/// The acme-lending example, with the same CI and editor wiring as a new repository.
+pub fn example_repository() -> Vec<ScaffoldFile> {
+    let mut files: Vec<ScaffoldFile> = EXAMPLE_FILES
+        .iter()
+        .map(|(path, bytes)| (path.to_string(), bytes.to_vec()))
+        .collect();
+    files.extend(wiring());
+    files
+}
+
+/// `.gitignore`, the CI workflow, the JSON Schemas and the VS Code settings that use them.
+fn wiring() -> Vec<ScaffoldFile> {
+    let mut files = vec![
+        (
+            ".gitignore".to_string(),
+            b"# aims pack output\n/pack/\n".to_vec(),
+        ),
+        (
+            ".github/workflows/aims.yml".to_string(),
+            include_bytes!("templates/workflow.yml").to_vec(),
+        ),
+        (
+            ".vscode/settings.json".to_string(),
+            include_bytes!("templates/vscode-settings.json").to_vec(),
+        ),
+        (
+            ".vscode/extensions.json".to_string(),
+            include_bytes!("templates/vscode-extensions.json").to_vec(),
+        ),
+    ];
+    for name in SCHEMA_FILES
+        .iter()
+        .map(|(name, _)| *name)
+        .chain([RECORD_SCHEMA])
+    {
+        files.push((
+            format!(".aims/schemas/{name}.schema.json"),
+            text_of(name).into_bytes(),
+        ));
+    }
+    files
+}
+
+/// All 38 controls, each still to decide: applicable until decided otherwise, status planned.
+fn statement_of_applicability() -> String {
+    let mut text = String::from(
+        "# yaml-language-server: $schema=.aims/schemas/statement-of-applicability.schema.json\n\
+         # Statement of Applicability (6.1.3 d). Decide each Annex A control: keep\n\
+         # `applicable: true` and say why it applies, with its status and evidence as it is\n\
+         # implemented; or set `applicable: false` and say why it does not apply to your scope.\n\
+         # `aims controls` describes every control.\n\
+         kind: StatementOfApplicability\n\
+         id: SOA\n\
+         controls:\n",
+    );
+    for control in CONTROLS {
+        text.push_str(&format!(
+            "  {}:  # {}\n    applicable: true\n    justification: \"{UNDECIDED_JUSTIFICATION}\"\n    status: planned\n",
+            control.id, control.title
+        ));
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_example_is_the_example_folder() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/acme-lending");
+        let mut on_disk = Vec::new();
+        let mut folders = vec![std::path::PathBuf::from(root)];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(folder).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else {
+                    let relative = path.strip_prefix(root).unwrap();
+                    on_disk.push(relative.to_string_lossy().replace('\\', "/"));
+                }
+            }
+        }
+        on_disk.sort();
+        let embedded: Vec<String> = EXAMPLE_FILES.iter().map(|(p, _)| p.to_string()).collect();
+        assert_eq!(
+            embedded, on_disk,
+            "regenerate src/scaffold/example.rs from examples/acme-lending"
+        );
+    }
+
+    #[test]
+    fn organization_names_cannot_break_the_toml() {
+        let files = new_repository("Evil \"Corp\"\\\n[rules]");
+        let config = String::from_utf8(files[0].1.clone()).unwrap();
+        assert!(
+            config.contains(r#"name = "Evil \"Corp\"\\\u000A[rules]""#),
+            "{config}"
+        );
+        assert!(config.parse::<toml::Table>().is_ok());
+    }
+}
