@@ -39,6 +39,23 @@ pub enum Command {
     Controls(ControlsArgs),
     /// Explain what a rule finds and how to fix it.
     Explain(ExplainArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(CompletionsArgs),
+    /// Print the man page, or write one per command with --out.
+    Man(ManArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct CompletionsArgs {
+    /// The shell: bash, zsh, fish, powershell or elvish.
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Args, Debug)]
+pub struct ManArgs {
+    /// Write `aims.1` and one page per command (`aims-check.1`, ...) into this folder.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -168,6 +185,8 @@ pub fn run() -> ExitCode {
         Command::Schema(args) => cmd::schema::run(args, &mut out),
         Command::Controls(args) => cmd::controls::run(args, &mut out),
         Command::Explain(args) => cmd::explain::run(args, &mut out),
+        Command::Completions(args) => cmd::completions::completions(args, &mut out),
+        Command::Man(args) => cmd::completions::man(args, &mut out),
     };
     let flushed = out.flush();
     match result.and_then(|code| flushed.map(|_| code).map_err(Failure::Io)) {

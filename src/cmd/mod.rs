@@ -1,6 +1,7 @@
 //! One module per command: each wires the stages together and returns the exit code.
 
 pub mod check;
+pub mod completions;
 pub mod controls;
 pub mod explain;
 pub mod init;

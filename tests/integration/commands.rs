@@ -279,3 +279,37 @@ fn init_example_writes_acme_lending() {
         String::from_utf8_lossy(&check.stdout)
     );
 }
+
+// --- completions and man pages ---
+
+#[test]
+fn completions_cover_every_command_for_each_shell() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let output = aims().args(["completions", shell]).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{shell}");
+        let script = String::from_utf8(output.stdout).unwrap();
+        for command in ["check", "status", "init", "explain", "schema"] {
+            assert!(script.contains(command), "{shell} lacks {command}");
+        }
+    }
+    let output = aims().args(["completions", "tcsh"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn man_pages_for_aims_and_each_command() {
+    let output = aims().arg("man").output().unwrap();
+    let page = String::from_utf8(output.stdout).unwrap();
+    assert!(page.contains(".TH aims 1"), "{page}");
+    assert!(page.contains("status"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let output = aims().args(["man", "--out"]).arg(dir.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    for name in ["aims.1", "aims-check.1", "aims-status.1", "aims-init.1"] {
+        let text = std::fs::read_to_string(dir.path().join(name)).unwrap();
+        assert!(text.starts_with(".ie"), "{name}");
+    }
+    let check = std::fs::read_to_string(dir.path().join("aims-check.1")).unwrap();
+    assert!(check.contains("sarif"), "the check page lists the formats");
+}
