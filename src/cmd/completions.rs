@@ -24,7 +24,12 @@ pub fn man(args: &ManArgs, out: &mut dyn Write) -> Outcome {
     let mut pages = vec![("aims".to_string(), command.clone())];
     for sub in command.get_subcommands() {
         let name = format!("aims-{}", sub.get_name());
-        pages.push((name.clone(), sub.clone().display_name(name).version(env!("CARGO_PKG_VERSION"))));
+        pages.push((
+            name.clone(),
+            sub.clone()
+                .display_name(name)
+                .version(env!("CARGO_PKG_VERSION")),
+        ));
     }
     for (name, page) in pages {
         let mut bytes = Vec::new();

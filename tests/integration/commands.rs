@@ -304,7 +304,11 @@ fn man_pages_for_aims_and_each_command() {
     assert!(page.contains("status"));
 
     let dir = tempfile::tempdir().unwrap();
-    let output = aims().args(["man", "--out"]).arg(dir.path()).output().unwrap();
+    let output = aims()
+        .args(["man", "--out"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(0));
     for name in ["aims.1", "aims-check.1", "aims-status.1", "aims-init.1"] {
         let text = std::fs::read_to_string(dir.path().join(name)).unwrap();
