@@ -38,24 +38,43 @@ impl Escape {
     }
 }
 
-/// Inspects `path` (repository-relative, `/` separated) below `root`.
-pub fn inspect(root: &Path, path: &str) -> EvidenceFile {
+/// How `path` leaves the repository by its spelling alone, if it does.
+pub fn lexical_escape(path: &str) -> Option<Escape> {
     if is_absolute(path) {
-        return EvidenceFile::Outside(Escape::Absolute);
+        return Some(Escape::Absolute);
     }
     let mut depth = 0usize;
     for component in Path::new(path).components() {
         match component {
-            Component::ParentDir if depth == 0 => {
-                return EvidenceFile::Outside(Escape::ParentDirectory);
-            }
+            Component::ParentDir if depth == 0 => return Some(Escape::ParentDirectory),
             Component::ParentDir => depth -= 1,
             Component::Normal(_) => depth += 1,
             Component::CurDir => {}
-            Component::RootDir | Component::Prefix(_) => {
-                return EvidenceFile::Outside(Escape::Absolute);
-            }
+            Component::RootDir | Component::Prefix(_) => return Some(Escape::Absolute),
         }
+    }
+    None
+}
+
+/// `a/./b/../c` as `a/c`, for looking paths up in a git tree.
+pub fn normalize(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split(['/', '\\']) {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            part => parts.push(part),
+        }
+    }
+    parts.join("/")
+}
+
+/// Inspects `path` (repository-relative, `/` separated) below `root`.
+pub fn inspect(root: &Path, path: &str) -> EvidenceFile {
+    if let Some(escape) = lexical_escape(path) {
+        return EvidenceFile::Outside(escape);
     }
     let full = root.join(path);
     if std::fs::symlink_metadata(&full).is_err() {
@@ -97,6 +116,51 @@ pub fn inspect_all(root: &Path, model: &Model) -> HashMap<String, EvidenceFile> 
         {
             facts.insert(path.clone(), inspect(root, path));
         }
+    }
+    facts
+}
+
+/// The same facts for the tree of a past commit (`--baseline`): `files` are the paths in that
+/// tree, `links` maps symbolic links to their targets. Nothing on disk is looked at.
+pub fn inspect_tree(
+    model: &Model,
+    files: &std::collections::HashSet<String>,
+    links: &HashMap<String, String>,
+) -> HashMap<String, EvidenceFile> {
+    let mut facts = HashMap::new();
+    for record in model.of_kind(Kind::Evidence) {
+        let Some(RecordData::Evidence(evidence)) = &record.data else {
+            continue;
+        };
+        let Some(path) = &evidence.path else { continue };
+        let fact = if let Some(escape) = lexical_escape(path) {
+            EvidenceFile::Outside(escape)
+        } else {
+            let normalized = normalize(path);
+            match links.get(&normalized) {
+                Some(target) => {
+                    // A link's target is relative to the link's folder.
+                    let folder = normalized.rsplit_once('/').map_or("", |(f, _)| f);
+                    let joined = format!("{folder}/{target}");
+                    if lexical_escape(target).is_some() || lexical_escape(&joined).is_some() {
+                        EvidenceFile::Outside(Escape::Symlink)
+                    } else if files.contains(&normalize(&joined)) {
+                        EvidenceFile::Present { bytes: 0 }
+                    } else {
+                        EvidenceFile::Missing
+                    }
+                }
+                None if files.contains(&normalized) => EvidenceFile::Present { bytes: 0 },
+                None if files
+                    .iter()
+                    .any(|f| f.starts_with(&format!("{normalized}/"))) =>
+                {
+                    EvidenceFile::NotAFile
+                }
+                None => EvidenceFile::Missing,
+            }
+        };
+        facts.insert(path.clone(), fact);
     }
     facts
 }

@@ -6,6 +6,7 @@
 
 pub mod config;
 pub mod evidence;
+pub mod git;
 pub mod source;
 pub mod tree;
 pub mod yaml;
@@ -49,6 +50,74 @@ pub fn load_repository(config: &Config) -> Result<Loaded, String> {
     }
     let mut model = Model::new(records, files);
     model.evidence_files = evidence::inspect_all(&config.root, &model);
+    model.git = git::read(&config.root);
+    Ok(Loaded { model, findings })
+}
+
+/// Loads the AIMS as it was at commit `rev`, from git objects only: the working tree is not
+/// read or touched. The same filters apply as on disk (extensions, hidden paths, excludes).
+pub fn load_revision(config: &Config, rev: &str) -> Result<Loaded, String> {
+    let (_, files) = git::files_at(&config.root, rev)?;
+    let excluded = exclusion_set(&config.exclude)?;
+    let mut paths = std::collections::HashSet::new();
+    let mut links = std::collections::HashMap::new();
+    let mut wanted = Vec::new();
+    for (path, bytes, is_link) in files {
+        paths.insert(path.clone());
+        if is_link {
+            links.insert(path, String::from_utf8_lossy(&bytes).into_owned());
+            continue;
+        }
+        let hidden = path.split('/').any(|part| part.starts_with('.'));
+        let record_file = matches!(
+            Path::new(&path).extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml" | "md")
+        );
+        let is_excluded = path
+            .split('/')
+            .scan(String::new(), |prefix, part| {
+                if !prefix.is_empty() {
+                    prefix.push('/');
+                }
+                prefix.push_str(part);
+                Some(prefix.clone())
+            })
+            .any(|p| excluded.is_match(&p));
+        if record_file && !hidden && !is_excluded {
+            wanted.push((path, bytes));
+        }
+    }
+    let outcomes: Vec<FileOutcome> = wanted
+        .into_par_iter()
+        .map(|(path, bytes)| {
+            if bytes.len() as u64 > config.max_file_bytes {
+                let mut outcome = FileOutcome::default();
+                outcome.findings.push(Finding::new(
+                    FILE_UNREADABLE,
+                    &path,
+                    Span::file_start(),
+                    format!(
+                        "file is {} bytes, over the {} MiB limit; it was not read",
+                        bytes.len(),
+                        config.max_file_bytes / (1024 * 1024)
+                    ),
+                ));
+                return outcome;
+            }
+            load_bytes(&path, bytes)
+        })
+        .collect();
+    let mut records = Vec::new();
+    let mut findings = Vec::new();
+    let mut sources = Vec::new();
+    for outcome in outcomes {
+        records.extend(outcome.records);
+        findings.extend(outcome.findings);
+        sources.extend(outcome.source);
+    }
+    let mut model = Model::new(records, sources);
+    model.evidence_files = evidence::inspect_tree(&model, &paths, &links);
+    model.git = git::read_at(&config.root, rev);
     Ok(Loaded { model, findings })
 }
 
@@ -135,7 +204,6 @@ struct FileOutcome {
 }
 
 fn load_file(absolute: &Path, relative: &str, max_bytes: u64) -> FileOutcome {
-    let mut outcome = FileOutcome::default();
     let unreadable = |message: String| {
         let mut outcome = FileOutcome::default();
         outcome.findings.push(Finding::new(
@@ -160,6 +228,23 @@ fn load_file(absolute: &Path, relative: &str, max_bytes: u64) -> FileOutcome {
     let bytes = match std::fs::read(absolute) {
         Ok(bytes) => bytes,
         Err(e) => return unreadable(format!("cannot read file: {e}")),
+    };
+    load_bytes(relative, bytes)
+}
+
+/// Parses one file's bytes into records and findings: shared by the working tree and by
+/// trees read from git objects (`--baseline`).
+fn load_bytes(relative: &str, bytes: Vec<u8>) -> FileOutcome {
+    let mut outcome = FileOutcome::default();
+    let unreadable = |message: String| {
+        let mut outcome = FileOutcome::default();
+        outcome.findings.push(Finding::new(
+            FILE_UNREADABLE,
+            relative,
+            Span::file_start(),
+            message,
+        ));
+        outcome
     };
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,

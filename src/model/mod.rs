@@ -7,6 +7,7 @@ pub mod refs;
 
 use crate::diagnostic::{Finding, Span};
 use crate::load::evidence::EvidenceFile;
+use crate::load::git::GitFacts;
 use crate::load::source::SourceFile;
 use crate::load::tree::{Node, Step};
 use records::*;
@@ -203,6 +204,8 @@ pub struct Model {
     pub files: Vec<Arc<SourceFile>>,
     /// What is at each evidence `path`, as the loader found it.
     pub evidence_files: HashMap<String, EvidenceFile>,
+    /// What git knows: HEAD, dirty files, each file's commits (possibly "unknown").
+    pub git: GitFacts,
     /// First record of each (kind, id), for reference resolution.
     index: HashMap<Kind, HashMap<String, usize>>,
 }
@@ -221,6 +224,7 @@ impl Model {
             records,
             files,
             evidence_files: HashMap::new(),
+            git: GitFacts::default(),
             index,
         }
     }

@@ -1,0 +1,516 @@
+//! Git facts, read once per run and never written: HEAD, branch, dirty files, and for every
+//! file its commits, from one first-parent walk of history (what `git log` shows by default).
+//!
+//! Everything degrades: outside a repository, in a shallow clone or with an unreadable
+//! history, the facts that cannot be known are `None` and `unknown` says why, once.
+
+use gix::bstr::ByteSlice;
+use gix::objs::FindExt;
+use jiff::civil::Date;
+use serde::Serialize;
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
+
+/// One commit, as an auditor reads it.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct Commit {
+    pub id: String,
+    pub date: Date,
+    /// Seconds since the epoch, for ordering commits made the same day.
+    #[serde(skip)]
+    pub time: i64,
+    pub author: String,
+    pub email: String,
+    pub subject: String,
+    /// Values of `Approved-by:` trailers in the commit message.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub approved_by: Vec<String>,
+}
+
+/// What git knows about the repository at HEAD, relative to the AIMS root.
+#[derive(Debug, Default)]
+pub struct GitFacts {
+    /// Why some or all facts are unknown, with how to fix it; `None` when all are known.
+    pub unknown: Option<String>,
+    pub head: Option<Commit>,
+    /// `None` on a detached HEAD or outside git.
+    pub branch: Option<String>,
+    /// Paths (relative to the AIMS root) changed in the working tree or index, or untracked.
+    /// `None` when the state could not be read.
+    pub dirty: Option<BTreeSet<String>>,
+    /// First-parent history, newest first. Empty when history is unknown (shallow, no git).
+    pub commits: Vec<Commit>,
+    /// Path (relative to the AIMS root) -> indices into `commits`, newest first.
+    files: HashMap<String, Vec<u32>>,
+    /// Whether per-file history is known (full history was available).
+    pub history_known: bool,
+    /// The AIMS root relative to the work tree, `""` or `"sub/dir/"`.
+    pub prefix: String,
+}
+
+/// A file's document-control data: its versions and who changed it when.
+#[derive(Debug, Serialize)]
+pub struct FileHistory<'a> {
+    pub path: String,
+    /// Number of commits that changed the file (its version).
+    pub version: usize,
+    pub first: Option<&'a Commit>,
+    pub last: Option<&'a Commit>,
+    pub authors: Vec<String>,
+    /// Uncommitted changes in the working tree or index.
+    pub dirty: bool,
+    pub commits: Vec<&'a Commit>,
+}
+
+impl GitFacts {
+    pub fn unavailable(reason: impl Into<String>) -> GitFacts {
+        GitFacts {
+            unknown: Some(reason.into()),
+            ..GitFacts::default()
+        }
+    }
+
+    /// The commits that changed `path`, newest first; `None` when history is unknown.
+    pub fn commits_of(&self, path: &str) -> Option<Vec<&Commit>> {
+        if !self.history_known {
+            return None;
+        }
+        Some(
+            self.files
+                .get(path)
+                .map(|ids| ids.iter().map(|&i| &self.commits[i as usize]).collect())
+                .unwrap_or_default(),
+        )
+    }
+
+    /// The commit that last changed `path`; `None` when unknown or never committed.
+    pub fn last_change(&self, path: &str) -> Option<&Commit> {
+        if !self.history_known {
+            return None;
+        }
+        self.files
+            .get(path)
+            .and_then(|ids| ids.first())
+            .map(|&i| &self.commits[i as usize])
+    }
+
+    /// `Some(true)` when the file has uncommitted changes (or is untracked).
+    pub fn is_dirty(&self, path: &str) -> Option<bool> {
+        self.dirty.as_ref().map(|d| d.contains(path))
+    }
+
+    pub fn history(&self, path: &str) -> FileHistory<'_> {
+        let commits = self.commits_of(path).unwrap_or_default();
+        let mut authors: Vec<String> = Vec::new();
+        for commit in commits.iter().rev() {
+            if !authors.contains(&commit.author) {
+                authors.push(commit.author.clone());
+            }
+        }
+        FileHistory {
+            path: path.to_string(),
+            version: commits.len(),
+            first: commits.last().copied(),
+            last: commits.first().copied(),
+            authors,
+            dirty: self.is_dirty(path).unwrap_or(false),
+            commits,
+        }
+    }
+}
+
+/// Reads the facts for the AIMS rooted at `root`. Never fails: problems become `unknown`.
+pub fn read(root: &Path) -> GitFacts {
+    read_from(root, None)
+}
+
+/// The facts as of commit `rev` (for `--baseline`): history up to it, nothing dirty.
+pub fn read_at(root: &Path, rev: &str) -> GitFacts {
+    read_from(root, Some(rev))
+}
+
+fn read_from(root: &Path, rev: Option<&str>) -> GitFacts {
+    let repo = match gix::discover(root) {
+        Ok(repo) => repo,
+        Err(_) => {
+            return GitFacts::unavailable(
+                "not a git repository: document history and evidence ages from commits are unknown \
+                 (evidence ages use `collected`); run `git init` and commit the records to get them",
+            );
+        }
+    };
+    let Some(workdir) = repo.workdir().map(Path::to_path_buf) else {
+        return GitFacts::unavailable("a bare git repository has no working tree to check");
+    };
+    let prefix = prefix_of(root, &workdir);
+    let mut facts = GitFacts {
+        prefix: prefix.clone(),
+        ..GitFacts::default()
+    };
+    facts.branch = repo
+        .head_name()
+        .ok()
+        .flatten()
+        .map(|name| name.shorten().to_string());
+    let start = match rev {
+        Some(rev) => resolve(&repo, rev).map_err(|_| ()),
+        None => repo.head_id().map(|id| id.detach()).map_err(|_| ()),
+    };
+    let head_id = match start {
+        Ok(id) => id,
+        Err(()) => {
+            facts.unknown = Some(
+                "the git repository has no commits yet: document history is unknown until the \
+                 records are committed"
+                    .to_string(),
+            );
+            facts.dirty = dirty_files(&repo, &prefix);
+            return facts;
+        }
+    };
+    facts.head = read_commit(&repo, head_id);
+    facts.dirty = match rev {
+        Some(_) => Some(BTreeSet::new()),
+        None => dirty_files(&repo, &prefix),
+    };
+    if repo.is_shallow().unwrap_or(false) {
+        facts.unknown = Some(
+            "this is a shallow clone, so the history of each file is unknown (evidence ages use \
+             `collected`); in GitHub Actions, check out with `fetch-depth: 0`"
+                .to_string(),
+        );
+        return facts;
+    }
+    match walk_history(&repo, head_id, &prefix) {
+        Ok((commits, files)) => {
+            facts.commits = commits;
+            facts.files = files;
+            facts.history_known = true;
+        }
+        Err(error) => {
+            facts.unknown = Some(format!(
+                "the git history could not be read ({error}); document history is unknown"
+            ));
+        }
+    }
+    facts
+}
+
+/// The AIMS root inside the work tree, with a trailing `/`, or `""`.
+fn prefix_of(root: &Path, workdir: &Path) -> String {
+    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let workdir = std::fs::canonicalize(workdir).unwrap_or_else(|_| workdir.to_path_buf());
+    match root.strip_prefix(&workdir) {
+        Ok(inside) if !inside.as_os_str().is_empty() => {
+            let parts: Vec<String> = inside
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            format!("{}/", parts.join("/"))
+        }
+        _ => String::new(),
+    }
+}
+
+fn read_commit(repo: &gix::Repository, id: gix::ObjectId) -> Option<Commit> {
+    let commit = repo.find_commit(id).ok()?;
+    let decoded = commit.decode().ok()?;
+    Some(commit_info(id, &decoded))
+}
+
+fn commit_info(id: gix::ObjectId, commit: &gix::objs::CommitRef<'_>) -> Commit {
+    let time = commit
+        .committer()
+        .ok()
+        .and_then(|c| c.time().ok())
+        .unwrap_or_default();
+    let author = commit.author().ok();
+    let message = commit.message();
+    let approved_by = message
+        .body()
+        .map(|body| {
+            body.trailers()
+                .filter(|t| t.token.eq_ignore_ascii_case(b"Approved-by"))
+                .map(|t| t.value.to_str_lossy().trim().to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    Commit {
+        id: id.to_string(),
+        date: civil_date(time.seconds, time.offset),
+        time: time.seconds,
+        author: author
+            .map(|a| a.name.to_str_lossy().into_owned())
+            .unwrap_or_default(),
+        email: author
+            .map(|a| a.email.to_str_lossy().into_owned())
+            .unwrap_or_default(),
+        subject: message.summary().to_str_lossy().into_owned(),
+        approved_by,
+    }
+}
+
+/// The calendar date of a commit in its own time zone, as `git log` shows it.
+fn civil_date(seconds: i64, offset: i32) -> Date {
+    let zone = jiff::tz::Offset::from_seconds(offset)
+        .map(jiff::tz::TimeZone::fixed)
+        .unwrap_or(jiff::tz::TimeZone::UTC);
+    jiff::Timestamp::from_second(seconds)
+        .map(|t| t.to_zoned(zone).date())
+        .unwrap_or_default()
+}
+
+type History = (Vec<Commit>, HashMap<String, Vec<u32>>);
+
+/// One first-parent walk from `head`; each commit is diffed against its first parent, so every
+/// file's commit list comes from the same pass.
+fn walk_history(
+    repo: &gix::Repository,
+    head: gix::ObjectId,
+    prefix: &str,
+) -> Result<History, String> {
+    let mut chain: Vec<(gix::ObjectId, gix::ObjectId, Commit)> = Vec::new();
+    let mut next = Some(head);
+    let mut buf = Vec::new();
+    while let Some(id) = next {
+        let commit = repo
+            .objects
+            .find_commit(&id, &mut buf)
+            .map_err(|e| e.to_string())?;
+        let tree = commit.tree();
+        next = commit.parents().next();
+        chain.push((id, tree, commit_info(id, &commit)));
+    }
+    let mut files: HashMap<String, Vec<u32>> = HashMap::new();
+    let mut state = gix::diff::tree::State::default();
+    let (mut old_buf, mut new_buf) = (Vec::new(), Vec::new());
+    for index in 0..chain.len() {
+        let new_tree = chain[index].1;
+        let old_tree = chain.get(index + 1).map(|c| c.1);
+        for path in changed_paths(
+            repo,
+            old_tree,
+            new_tree,
+            &mut state,
+            &mut old_buf,
+            &mut new_buf,
+        )? {
+            if let Some(inside) = path.strip_prefix(prefix) {
+                files
+                    .entry(inside.to_string())
+                    .or_default()
+                    .push(index as u32);
+            }
+        }
+    }
+    Ok((chain.into_iter().map(|(_, _, c)| c).collect(), files))
+}
+
+/// Paths of files (not folders) that differ between two trees; `old: None` is the empty tree.
+fn changed_paths(
+    repo: &gix::Repository,
+    old: Option<gix::ObjectId>,
+    new: gix::ObjectId,
+    state: &mut gix::diff::tree::State,
+    old_buf: &mut Vec<u8>,
+    new_buf: &mut Vec<u8>,
+) -> Result<Vec<String>, String> {
+    let old_iter = match old {
+        Some(id) => repo
+            .objects
+            .find_tree_iter(&id, old_buf)
+            .map_err(|e| e.to_string())?,
+        None => gix::objs::TreeRefIter::from_bytes(&[], gix::hash::Kind::Sha1),
+    };
+    let new_iter = repo
+        .objects
+        .find_tree_iter(&new, new_buf)
+        .map_err(|e| e.to_string())?;
+    // A fresh recorder per diff: reusing one mixes up paths.
+    let mut recorder = gix::diff::tree::Recorder::default();
+    gix::diff::tree(old_iter, new_iter, state, &repo.objects, &mut recorder)
+        .map_err(|e| e.to_string())?;
+    use gix::diff::tree::recorder::Change;
+    Ok(recorder
+        .records
+        .into_iter()
+        .filter_map(|change| match change {
+            Change::Addition {
+                entry_mode, path, ..
+            }
+            | Change::Deletion {
+                entry_mode, path, ..
+            }
+            | Change::Modification {
+                entry_mode, path, ..
+            } => entry_mode
+                .is_no_tree()
+                .then(|| path.to_str_lossy().into_owned()),
+        })
+        .collect())
+}
+
+/// Files with uncommitted changes: staged, unstaged and untracked.
+fn dirty_files(repo: &gix::Repository, prefix: &str) -> Option<BTreeSet<String>> {
+    let status = repo
+        .status(gix::progress::Discard)
+        .ok()?
+        .untracked_files(gix::status::UntrackedFiles::Files);
+    let mut dirty = BTreeSet::new();
+    for item in status.into_iter(None).ok()? {
+        let item = item.ok()?;
+        let location = item.location().to_str_lossy().into_owned();
+        if let Some(inside) = location.strip_prefix(prefix) {
+            dirty.insert(inside.to_string());
+        }
+    }
+    Some(dirty)
+}
+
+/// Files changed between the merge base of `rev` and HEAD and the working tree: committed,
+/// staged, unstaged and untracked changes, relative to the AIMS root.
+pub fn changed_since(root: &Path, rev: &str) -> Result<BTreeSet<String>, String> {
+    let repo =
+        gix::discover(root).map_err(|_| "`--changed-since` needs a git repository".to_string())?;
+    let workdir = repo
+        .workdir()
+        .ok_or("a bare repository has no working tree")?
+        .to_path_buf();
+    let prefix = prefix_of(root, &workdir);
+    let base = resolve(&repo, rev)?;
+    let head = repo.head_id().map_err(|e| format!("HEAD: {e}"))?.detach();
+    let merge_base = repo
+        .merge_base(base, head)
+        .map_err(|e| format!("no merge base of `{rev}` and HEAD: {e}"))?
+        .ok_or_else(|| format!("`{rev}` and HEAD have no common history"))?
+        .detach();
+    let tree_of = |id: gix::ObjectId| -> Result<gix::ObjectId, String> {
+        let mut buf = Vec::new();
+        Ok(repo
+            .objects
+            .find_commit(&id, &mut buf)
+            .map_err(|e| e.to_string())?
+            .tree())
+    };
+    let mut state = gix::diff::tree::State::default();
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    let mut changed: BTreeSet<String> = changed_paths(
+        &repo,
+        Some(tree_of(merge_base)?),
+        tree_of(head)?,
+        &mut state,
+        &mut a,
+        &mut b,
+    )?
+    .into_iter()
+    .filter_map(|p| p.strip_prefix(&prefix).map(str::to_string))
+    .collect();
+    let dirty = dirty_files(&repo, &prefix).ok_or("the working tree's status could not be read")?;
+    changed.extend(dirty);
+    Ok(changed)
+}
+
+fn resolve(repo: &gix::Repository, rev: &str) -> Result<gix::ObjectId, String> {
+    let id = repo
+        .rev_parse_single(rev)
+        .map_err(|_| {
+            format!(
+                "`{rev}` is not a revision in this repository (in a shallow CI checkout, fetch it \
+                 first or use `fetch-depth: 0`)"
+            )
+        })?
+        .detach();
+    // A tag or other object peels to the commit it names.
+    let object = repo.find_object(id).map_err(|e| e.to_string())?;
+    Ok(object
+        .peel_to_commit()
+        .map_err(|_| format!("`{rev}` does not name a commit"))?
+        .id)
+}
+
+/// A file in a commit's tree: path relative to the AIMS root, bytes, whether it is a link.
+pub type TreeFile = (String, Vec<u8>, bool);
+
+/// The files below the AIMS root in the tree of `rev`, read from git objects (the working tree
+/// is not touched), with the commit id `rev` names.
+pub fn files_at(root: &Path, rev: &str) -> Result<(String, Vec<TreeFile>), String> {
+    let repo =
+        gix::discover(root).map_err(|_| "`--baseline` needs a git repository".to_string())?;
+    let workdir = repo
+        .workdir()
+        .ok_or("a bare repository has no working tree")?
+        .to_path_buf();
+    let prefix = prefix_of(root, &workdir);
+    let commit_id = resolve(&repo, rev)?;
+    let mut buf = Vec::new();
+    let tree = repo
+        .objects
+        .find_commit(&commit_id, &mut buf)
+        .map_err(|e| e.to_string())?
+        .tree();
+    let new_iter_buf = &mut Vec::new();
+    let new_iter = repo
+        .objects
+        .find_tree_iter(&tree, new_iter_buf)
+        .map_err(|e| e.to_string())?;
+    let mut recorder = gix::diff::tree::Recorder::default();
+    gix::diff::tree(
+        gix::objs::TreeRefIter::from_bytes(&[], gix::hash::Kind::Sha1),
+        new_iter,
+        gix::diff::tree::State::default(),
+        &repo.objects,
+        &mut recorder,
+    )
+    .map_err(|e| e.to_string())?;
+    let mut files = Vec::new();
+    for change in recorder.records {
+        let gix::diff::tree::recorder::Change::Addition {
+            entry_mode,
+            oid,
+            path,
+            ..
+        } = change
+        else {
+            continue;
+        };
+        if !entry_mode.is_no_tree() || entry_mode.is_commit() {
+            continue;
+        }
+        let path = path.to_str_lossy().into_owned();
+        let Some(inside) = path.strip_prefix(&prefix) else {
+            continue;
+        };
+        let blob = repo.find_object(oid).map_err(|e| e.to_string())?;
+        files.push((inside.to_string(), blob.data.clone(), entry_mode.is_link()));
+    }
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok((commit_id.to_string(), files))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commit_dates_are_in_the_committers_zone() {
+        // 2026-01-01T23:30:00Z is already 2 January in UTC+1.
+        let seconds = 1_767_310_200;
+        assert_eq!(civil_date(seconds, 0).to_string(), "2026-01-01");
+        assert_eq!(civil_date(seconds, 3600).to_string(), "2026-01-02");
+    }
+
+    #[test]
+    fn outside_git_everything_is_unknown() {
+        let dir = tempfile::tempdir().unwrap();
+        let facts = read(dir.path());
+        assert!(
+            facts
+                .unknown
+                .as_deref()
+                .unwrap()
+                .starts_with("not a git repository")
+        );
+        assert!(facts.last_change("a.yaml").is_none());
+        assert!(facts.commits_of("a.yaml").is_none());
+    }
+}
