@@ -178,9 +178,11 @@ pub fn run() -> ExitCode {
     };
     let stdout = io::stdout();
     let mut out = stdout.lock();
+    let stderr = io::stderr();
+    let mut err = stderr.lock();
     let result = match &cli.command {
-        Command::Check(args) => cmd::check::run(args, &mut out, color),
-        Command::Status(args) => cmd::status::run(args, &mut out, color),
+        Command::Check(args) => cmd::check::run(args, &mut out, &mut err, color),
+        Command::Status(args) => cmd::status::run(args, &mut out, &mut err, color),
         Command::Init(args) => cmd::init::run(args, &mut out),
         Command::Schema(args) => cmd::schema::run(args, &mut out),
         Command::Controls(args) => cmd::controls::run(args, &mut out),

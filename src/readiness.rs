@@ -4,6 +4,7 @@
 //! traceability. It keeps "documented" (the SoA says implemented) apart from "operating with
 //! evidence" (current evidence shows it): auditors test the second.
 
+use crate::checks::evidence_stale::evidence_age;
 use crate::checks::missing_mandatory_document::REQUIREMENTS;
 use crate::checks::{days_between, is_placeholder};
 use crate::diagnostic::{Finding, Severity};
@@ -434,7 +435,10 @@ pub fn evidence_is_current(model: &Model, config: &Config, id: &str, today: Date
     let max_age = evidence
         .max_age_days
         .unwrap_or(config.evidence_max_age_days);
-    located && days_between(evidence.collected, today) <= i64::from(max_age)
+    // No age: the file has uncommitted changes, so it is being collected now.
+    located
+        && evidence_age(model, evidence)
+            .is_none_or(|age| days_between(age.since, today) <= i64::from(max_age))
 }
 
 fn count_controls<'a>(

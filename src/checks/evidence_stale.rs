@@ -1,6 +1,10 @@
 use super::{Check, CheckInput, Rule, days, days_between, key_path};
 use crate::diagnostic::{Finding, Severity};
+use crate::load::evidence::normalize;
+use crate::load::git::Commit;
+use crate::model::Model;
 use crate::model::records::Evidence;
+use jiff::civil::Date;
 
 pub struct EvidenceStale;
 
@@ -10,9 +14,11 @@ static RULE: Rule = Rule {
     reference: "7.5.3, 9.1",
     summary: "evidence was collected longer ago than its maximum age",
     explanation: r#"## What it does
-Compares each `Evidence` record's `collected` date with today (or `--as-of`) and reports it when
-it is older than the record's `max_age_days`, or `[evidence] max_age_days` in `aims.toml`
-(365 days unless set).
+Reports each `Evidence` record older than the record's `max_age_days`, or
+`[evidence] max_age_days` in `aims.toml` (365 days unless set), as of today (or `--as-of`).
+Evidence committed in the repository (`path`) is as old as the commit that last changed its
+file, read from git history; a file with uncommitted changes counts as fresh. URL evidence,
+and files whose history is unknown (no git, or a shallow clone), are as old as `collected`.
 
 ## Why this matters
 Auditors test that controls *operate*, which old evidence cannot show: a monitoring report from
@@ -41,8 +47,11 @@ impl Check for EvidenceStale {
             let max_age = evidence
                 .max_age_days
                 .unwrap_or(input.config.evidence_max_age_days);
-            let age = days_between(evidence.collected, input.today);
-            if age <= i64::from(max_age) {
+            let Some(age) = evidence_age(input.model, evidence) else {
+                continue; // changed in the working tree: as fresh as it gets
+            };
+            let days_old = days_between(age.since, input.today);
+            if days_old <= i64::from(max_age) {
                 continue;
             }
             let limit = if evidence.max_age_days.is_some() {
@@ -50,19 +59,68 @@ impl Check for EvidenceStale {
             } else {
                 "`[evidence] max_age_days`"
             };
-            let age_text = days(age);
+            let age_text = days(days_old);
+            let (at, what) = match age.commit {
+                Some(commit) => (
+                    record.span_at(&key_path(&["path"])),
+                    format!(
+                        "the file of evidence `{}` was last changed {age_text} ago, on {} (commit {})",
+                        record.id,
+                        age.since,
+                        short(&commit.id)
+                    ),
+                ),
+                None => (
+                    record.span_at(&key_path(&["collected"])),
+                    format!(
+                        "evidence `{}` was collected {age_text} ago, on {}",
+                        record.id, age.since
+                    ),
+                ),
+            };
             out.push(
                 record
-                    .finding(
-                        RULE.id,
-                        record.span_at(&key_path(&["collected"])),
-                        format!(
-                            "evidence `{}` was collected {age_text} ago, on {}; {limit} is {max_age}",
-                            record.id, evidence.collected
-                        ),
-                    )
-                    .with_help("collect the evidence again and update `collected`, or raise `max_age_days` if it stays valid longer"),
+                    .finding(RULE.id, at, format!("{what}; {limit} is {max_age}"))
+                    .with_help("collect the evidence again (commit the new file) and update `collected`, or raise `max_age_days` if it stays valid longer"),
             );
         }
     }
+}
+
+/// Where an evidence record's age counts from.
+pub struct EvidenceAge<'a> {
+    pub since: Date,
+    /// The commit that last changed the evidence file, when the age comes from git.
+    pub commit: Option<&'a Commit>,
+}
+
+/// In-repository evidence is as old as the commit that last changed its file; URL evidence,
+/// and files whose history is unknown, are as old as `collected`. `None` when the file has
+/// uncommitted changes (it is being collected right now).
+pub fn evidence_age<'a>(model: &'a Model, evidence: &Evidence) -> Option<EvidenceAge<'a>> {
+    let Some(path) = &evidence.path else {
+        return Some(EvidenceAge {
+            since: evidence.collected,
+            commit: None,
+        });
+    };
+    let path = normalize(path);
+    if model.git.is_dirty(&path) == Some(true) {
+        return None;
+    }
+    Some(match model.git.last_change(&path) {
+        Some(commit) => EvidenceAge {
+            since: commit.date,
+            commit: Some(commit),
+        },
+        None => EvidenceAge {
+            since: evidence.collected,
+            commit: None,
+        },
+    })
+}
+
+/// The short form of a commit id, as `git log --oneline` shows it.
+pub fn short(id: &str) -> &str {
+    &id[..id.len().min(10)]
 }

@@ -7,9 +7,10 @@ mod audit_overdue;
 mod config;
 mod dangling_reference;
 mod duplicate_id;
+mod evidence_date_mismatch;
 mod evidence_missing_file;
 mod evidence_outside_repo;
-mod evidence_stale;
+pub mod evidence_stale;
 mod file_unreadable;
 mod impact_assessment_review_overdue;
 mod management_review_overdue;
@@ -87,6 +88,7 @@ pub const CHECKS: &[&dyn Check] = &[
     &evidence_missing_file::EvidenceMissingFile,
     &evidence_outside_repo::EvidenceOutsideRepo,
     &evidence_stale::EvidenceStale,
+    &evidence_date_mismatch::EvidenceDateMismatch,
     &policy_review_overdue::PolicyReviewOverdue,
     &impact_assessment_review_overdue::ImpactAssessmentReviewOverdue,
     &audit_overdue::AuditOverdue,

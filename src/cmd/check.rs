@@ -29,9 +29,18 @@ pub fn analyse(
     Ok((config, loaded, findings))
 }
 
-pub fn run(args: &CheckArgs, out: &mut dyn Write, color: bool) -> Outcome {
+/// Says once, on stderr, which git facts are unknown and how to get them.
+pub fn note_unknown_git(loaded: &Loaded, err: &mut dyn Write) -> std::io::Result<()> {
+    match &loaded.model.git.unknown {
+        Some(reason) => writeln!(err, "warning: {reason}"),
+        None => Ok(()),
+    }
+}
+
+pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write, color: bool) -> Outcome {
     let today = args.as_of.unwrap_or_else(|| jiff::Zoned::now().date());
     let (config, loaded, findings) = analyse(&args.dir, today)?;
+    note_unknown_git(&loaded, err)?;
     let summary = Summary::new(
         &findings,
         loaded.model.files.len(),

@@ -8,9 +8,10 @@ use crate::readiness;
 use crate::report::status::{StatusReport, write_json};
 use std::io::Write;
 
-pub fn run(args: &StatusArgs, out: &mut dyn Write, color: bool) -> Outcome {
+pub fn run(args: &StatusArgs, out: &mut dyn Write, err: &mut dyn Write, color: bool) -> Outcome {
     let today = args.as_of.unwrap_or_else(|| jiff::Zoned::now().date());
     let (config, loaded, findings) = analyse(&args.dir, today)?;
+    super::check::note_unknown_git(&loaded, err)?;
     let readiness = readiness::assess(&loaded.model, &config, &findings, today);
     match args.format {
         ListFormat::Human => StatusReport {
