@@ -3,6 +3,7 @@
 mod check;
 mod commands;
 mod formats;
+mod git;
 mod guards;
 mod iso_rules;
 mod status;

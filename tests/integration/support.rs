@@ -195,3 +195,50 @@ pub fn check_pinned_fixture(name: &str) -> Output {
     );
     output
 }
+
+/// Runs git in `dir` with a fixed identity and no user or system configuration.
+pub fn git(dir: &Path, args: &[&str]) -> String {
+    git_at(dir, args, "2026-01-01T12:00:00Z", "Test Author", "author@example.com")
+}
+
+/// Runs git with the author and committer dates and name fixed, as the history tests need.
+pub fn git_at(dir: &Path, args: &[&str], date: &str, name: &str, email: &str) -> String {
+    let output = Command::new("git")
+        .current_dir(dir)
+        .args(args)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_NAME", name)
+        .env("GIT_AUTHOR_EMAIL", email)
+        .env("GIT_COMMITTER_NAME", name)
+        .env("GIT_COMMITTER_EMAIL", email)
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
+        .output()
+        .expect("git runs");
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+impl Repo {
+    /// Makes the repository a git repository on branch `main`.
+    pub fn git_init(&self) {
+        git(self.path(), &["init", "-q", "-b", "main"]);
+    }
+
+    /// Stages everything and commits it on `date` (`YYYY-MM-DD`) as `author`.
+    pub fn commit(&self, date: &str, author: &str, message: &str) {
+        git(self.path(), &["add", "-A"]);
+        git_at(
+            self.path(),
+            &["commit", "-q", "--no-gpg-sign", "-m", message],
+            &format!("{date}T12:00:00Z"),
+            author,
+            &format!("{}@example.com", author.to_lowercase().replace(' ', ".")),
+        );
+    }
+}
