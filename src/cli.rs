@@ -72,6 +72,14 @@ pub struct CheckArgs {
     /// The date every date rule treats as today (YYYY-MM-DD); default: today.
     #[arg(long, value_parser = parse_date)]
     pub as_of: Option<Date>,
+    /// PR mode: report only findings in files changed since the merge base of REV and the
+    /// working tree (committed, staged, unstaged and untracked changes).
+    #[arg(long, value_name = "REV")]
+    pub changed_since: Option<String>,
+    /// No-regression gate: fail only on findings that are new since REV (read from git
+    /// objects; the working tree is not touched), and report the ones fixed since.
+    #[arg(long, value_name = "REV")]
+    pub baseline: Option<String>,
 }
 
 #[derive(Args, Debug)]

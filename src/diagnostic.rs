@@ -87,6 +87,8 @@ pub struct Finding {
     pub record: Option<RecordKey>,
     /// Set when a `[[waiver]]` in aims.toml covers the finding: shown, not counted.
     pub waived: Option<Waived>,
+    /// Set by `--baseline` when the finding already existed there: shown, not counted.
+    pub existing: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -108,6 +110,7 @@ impl Finding {
             related: Vec::new(),
             record: None,
             waived: None,
+            existing: false,
         }
     }
 
@@ -145,7 +148,7 @@ impl Finding {
 
     /// Whether the finding counts towards the summary and the exit code.
     pub fn counts(&self) -> bool {
-        self.waived.is_none()
+        self.waived.is_none() && !self.existing
     }
 }
 

@@ -4,6 +4,7 @@
 //! Checks read the model and never do IO; "today" is passed in (`--as-of`), never read here.
 
 mod audit_overdue;
+pub mod baseline;
 mod config;
 mod dangling_reference;
 mod duplicate_id;

@@ -20,13 +20,48 @@ pub fn analyse(
     validate_rule_names(&config)?;
     validate_waivers(&config)?;
     let loaded = load::load_repository(&config).map_err(Failure::Message)?;
-    let findings = checks::run_all(&CheckInput {
+    let findings = run_checks(&config, &loaded, today);
+    Ok((config, loaded, findings))
+}
+
+fn run_checks(config: &Config, loaded: &Loaded, today: jiff::civil::Date) -> Vec<Finding> {
+    checks::run_all(&CheckInput {
         model: &loaded.model,
-        config: &config,
+        config,
         load_findings: &loaded.findings,
         today,
-    });
-    Ok((config, loaded, findings))
+    })
+}
+
+/// What `--baseline` and `--changed-since` did, in plain words before the summary.
+fn write_scope_notes(out: &mut dyn Write, scope: &json::Scope) -> std::io::Result<()> {
+    if let Some(changed) = &scope.changed_since {
+        writeln!(
+            out,
+            "only findings in the {} files changed since `{}` are reported",
+            changed.files.len(),
+            changed.rev
+        )?;
+    }
+    if let Some(baseline) = &scope.baseline {
+        writeln!(
+            out,
+            "baseline `{}` ({}): {} new, {} already there (not shown, not counted), {} fixed since",
+            baseline.rev,
+            &baseline.commit[..baseline.commit.len().min(10)],
+            baseline.new,
+            baseline.existing,
+            baseline.fixed.len()
+        )?;
+        for fixed in &baseline.fixed {
+            writeln!(
+                out,
+                "  fixed[{}]: {} (was {}:{})",
+                fixed.rule, fixed.message, fixed.file, fixed.line
+            )?;
+        }
+    }
+    Ok(())
 }
 
 /// Says once, on stderr, which git facts are unknown and how to get them.
@@ -39,8 +74,36 @@ pub fn note_unknown_git(loaded: &Loaded, err: &mut dyn Write) -> std::io::Result
 
 pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write, color: bool) -> Outcome {
     let today = args.as_of.unwrap_or_else(|| jiff::Zoned::now().date());
-    let (config, loaded, findings) = analyse(&args.dir, today)?;
+    let (config, loaded, mut findings) = analyse(&args.dir, today)?;
     note_unknown_git(&loaded, err)?;
+    let mut scope = json::Scope::default();
+    if let Some(rev) = &args.baseline {
+        let then = load::load_revision(&config, rev).map_err(Failure::Message)?;
+        let baseline_findings = run_checks(&config, &then, today);
+        let fixed = checks::baseline::compare(&mut findings, &baseline_findings);
+        let existing = findings.iter().filter(|f| f.existing).count();
+        scope.baseline = Some(json::BaselineReport {
+            rev: rev.clone(),
+            commit: then
+                .model
+                .git
+                .head
+                .as_ref()
+                .map(|c| c.id.clone())
+                .unwrap_or_default(),
+            new: findings.len() - existing,
+            existing,
+            fixed,
+        });
+    }
+    if let Some(rev) = &args.changed_since {
+        let changed = load::git::changed_since(&config.root, rev).map_err(Failure::Message)?;
+        findings.retain(|f| changed.contains(&f.file));
+        scope.changed_since = Some(json::ChangedSince {
+            rev: rev.clone(),
+            files: changed.into_iter().collect(),
+        });
+    }
     let summary = Summary::new(
         &findings,
         loaded.model.files.len(),
@@ -61,9 +124,10 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write, color: bo
                 color,
             };
             human.write_findings(out, &findings)?;
+            write_scope_notes(out, &scope)?;
             human.write_summary(out, summary)?;
         }
-        CheckFormat::Json => json::write(out, &findings, summary)?,
+        CheckFormat::Json => json::write_scoped(out, &findings, summary, &scope)?,
         CheckFormat::Sarif => {
             let rules: Vec<_> = checks::all_rules().collect();
             let levels = |rule: &checks::Rule| checks::effective_severity(rule, &config);
@@ -72,6 +136,7 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write, color: bo
                 levels: &levels,
                 uri_prefix: &load::path_in_git_work_tree(&config.root),
                 version: env!("CARGO_PKG_VERSION"),
+                baseline: args.baseline.is_some(),
             }
             .write(out, &findings, summary)?
         }

@@ -33,7 +33,11 @@ impl Human<'_> {
         for finding in findings.iter().filter(|f| f.counts()) {
             self.write_finding(out, finding)?;
         }
-        for finding in findings.iter().filter(|f| !f.counts()) {
+        // Findings already present at the --baseline are counted in the summary line only.
+        for finding in findings
+            .iter()
+            .filter(|f| f.waived.is_some() && !f.existing)
+        {
             self.write_waived(out, finding)?;
         }
         Ok(())

@@ -10,6 +10,8 @@ struct Report<'a> {
     version: u32,
     findings: Vec<JsonFinding<'a>>,
     summary: Summary,
+    #[serde(flatten)]
+    scope: &'a Scope,
 }
 
 #[derive(Serialize)]
@@ -30,6 +32,9 @@ struct JsonFinding<'a> {
     record: Option<JsonRecord<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     waived: Option<JsonWaived<'a>>,
+    /// With `--baseline`: `new` or `existing`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -52,8 +57,43 @@ struct JsonRelated<'a> {
     column: u32,
 }
 
+/// What `--baseline` and `--changed-since` add to the report.
+#[derive(Serialize, Default)]
+pub struct Scope {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<BaselineReport>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changed_since: Option<ChangedSince>,
+}
+
+#[derive(Serialize)]
+pub struct BaselineReport {
+    pub rev: String,
+    pub commit: String,
+    pub new: usize,
+    pub existing: usize,
+    pub fixed: Vec<crate::checks::baseline::Fixed>,
+}
+
+#[derive(Serialize)]
+pub struct ChangedSince {
+    pub rev: String,
+    pub files: Vec<String>,
+}
+
 pub fn write(out: &mut dyn Write, findings: &[Finding], summary: Summary) -> io::Result<()> {
+    write_scoped(out, findings, summary, &Scope::default())
+}
+
+pub fn write_scoped(
+    out: &mut dyn Write,
+    findings: &[Finding],
+    summary: Summary,
+    scope: &Scope,
+) -> io::Result<()> {
+    let with_baseline = scope.baseline.is_some();
     let report = Report {
+        scope,
         version: 1,
         findings: findings
             .iter()
@@ -85,6 +125,7 @@ pub fn write(out: &mut dyn Write, findings: &[Finding], summary: Summary) -> io:
                     reason: &w.reason,
                     expires: w.expires.to_string(),
                 }),
+                baseline: with_baseline.then_some(if f.existing { "existing" } else { "new" }),
             })
             .collect(),
         summary,

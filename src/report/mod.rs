@@ -36,7 +36,7 @@ impl Summary {
         Summary {
             errors: count(Severity::Error),
             warnings: count(Severity::Warning),
-            waived: findings.iter().filter(|f| !f.counts()).count(),
+            waived: findings.iter().filter(|f| f.waived.is_some()).count(),
             files,
             records,
         }

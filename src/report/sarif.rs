@@ -20,6 +20,8 @@ pub struct SarifRun<'a> {
     /// (`""` or `"governance/"`), so that code scanning finds the file in the repository.
     pub uri_prefix: &'a str,
     pub version: &'a str,
+    /// Whether `--baseline` ran: results then carry `baselineState`.
+    pub baseline: bool,
 }
 
 fn level(severity: Option<Severity>) -> &'static str {
@@ -105,6 +107,10 @@ impl SarifRun<'_> {
                     // Stable across line moves: what the finding is about, not where it is.
                     "partialFingerprints": {"aimsFinding/v1": fingerprint(finding)},
                 });
+                if self.baseline {
+                    result["baselineState"] =
+                        json!(if finding.existing { "unchanged" } else { "new" });
+                }
                 if let Some(i) = index(finding.rule) {
                     result["ruleIndex"] = json!(i);
                 }

@@ -20,8 +20,14 @@ fn evidence_age_comes_from_the_commit_that_last_changed_the_file() {
         ("evidence/old.csv", "a,b\n"),
         ("evidence/fresh.csv", "a,b\n"),
         // Claims a collection in October 2026, but the file was committed in 2025.
-        ("ev/old.yaml", &evidence_record("EV-OLD", "evidence/old.csv", "2026-10-01")),
-        ("ev/fresh.yaml", &evidence_record("EV-FRESH", "evidence/fresh.csv", "2024-01-01")),
+        (
+            "ev/old.yaml",
+            &evidence_record("EV-OLD", "evidence/old.csv", "2026-10-01"),
+        ),
+        (
+            "ev/fresh.yaml",
+            &evidence_record("EV-FRESH", "evidence/fresh.csv", "2024-01-01"),
+        ),
     ]);
     repo.git_init();
     repo.commit("2025-01-10", "Alice Auditor", "Add evidence");
@@ -31,8 +37,17 @@ fn evidence_age_comes_from_the_commit_that_last_changed_the_file() {
     let report = repo.check_json();
     let stale = report.of_rule("evidence-stale");
     assert_eq!(stale.len(), 1, "{stale:?}");
-    assert_eq!((stale[0].0.as_str(), stale[0].1, stale[0].2), ("ev/old.yaml", 4, 7));
-    assert!(stale[0].3.contains("last changed 682 days ago, on 2025-01-10"), "{}", stale[0].3);
+    assert_eq!(
+        (stale[0].0.as_str(), stale[0].1, stale[0].2),
+        ("ev/old.yaml", 4, 7)
+    );
+    assert!(
+        stale[0]
+            .3
+            .contains("last changed 682 days ago, on 2025-01-10"),
+        "{}",
+        stale[0].3
+    );
     // `collected` 2024 is old, but the file was committed this month: not stale.
     let mismatch = report.of_rule("evidence-date-mismatch");
     assert_eq!(mismatch.len(), 1);
@@ -50,7 +65,10 @@ fn evidence_age_comes_from_the_commit_that_last_changed_the_file() {
 fn outside_git_aims_runs_and_says_once_what_is_unknown() {
     let repo = Repo::with_base(&[
         ("evidence/old.csv", "a,b\n"),
-        ("ev/old.yaml", &evidence_record("EV-OLD", "evidence/old.csv", "2026-10-01")),
+        (
+            "ev/old.yaml",
+            &evidence_record("EV-OLD", "evidence/old.csv", "2026-10-01"),
+        ),
     ]);
     let output = repo.check(&[]);
     assert_eq!(output.status.code(), Some(0));
@@ -67,7 +85,10 @@ fn outside_git_aims_runs_and_says_once_what_is_unknown() {
 fn a_shallow_clone_runs_with_one_warning_about_fetch_depth() {
     let origin = Repo::with_base(&[
         ("evidence/old.csv", "a,b\n"),
-        ("ev/old.yaml", &evidence_record("EV-OLD", "evidence/old.csv", "2026-10-01")),
+        (
+            "ev/old.yaml",
+            &evidence_record("EV-OLD", "evidence/old.csv", "2026-10-01"),
+        ),
     ]);
     origin.git_init();
     origin.commit("2025-01-10", "Alice", "first");
@@ -75,7 +96,10 @@ fn a_shallow_clone_runs_with_one_warning_about_fetch_depth() {
     origin.commit("2025-02-10", "Alice", "second");
     let clone_parent = tempfile::tempdir().unwrap();
     let url = format!("file://{}", origin.path().display());
-    git(clone_parent.path(), &["clone", "-q", "--depth", "1", &url, "shallow"]);
+    git(
+        clone_parent.path(),
+        &["clone", "-q", "--depth", "1", &url, "shallow"],
+    );
     let clone = clone_parent.path().join("shallow");
     let output = aims()
         .arg("check")
@@ -84,7 +108,11 @@ fn a_shallow_clone_runs_with_one_warning_about_fetch_depth() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(0));
-    assert!(stderr_of(&output).contains("fetch-depth: 0"), "{}", stderr_of(&output));
+    assert!(
+        stderr_of(&output).contains("fetch-depth: 0"),
+        "{}",
+        stderr_of(&output)
+    );
     let report = Report::from_output(output);
     assert!(report.of_rule("evidence-stale").is_empty());
     assert!(report.of_rule("evidence-date-mismatch").is_empty());
@@ -111,10 +139,156 @@ fn a_detached_head_and_an_aims_in_a_subfolder_work() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
-    assert!(!stderr_of(&output).contains("warning"), "{}", stderr_of(&output));
+    assert!(
+        !stderr_of(&output).contains("warning"),
+        "{}",
+        stderr_of(&output)
+    );
     let report = Report::from_output(output);
     // The history of compliance/evidence/e.csv is found under the AIMS root's prefix.
     let stale = report.of_rule("evidence-stale");
     assert_eq!(stale.len(), 1);
     assert!(stale[0].3.contains("on 2025-01-10"));
+}
+
+const RISK_OK: &str = "kind: Risk\nid: R-1\ntitle: Old risk\nai_systems: [scoring]\nowner: owner\nlikelihood: rare\nimpact: minor\ntreatment:\n  option: mitigate\n  controls: [A.6.2.6]\n";
+
+fn untreated(id: &str) -> String {
+    format!(
+        "kind: Risk\nid: {id}\ntitle: Risk {id}\nai_systems: [scoring]\nowner: owner\nlikelihood: likely\nimpact: major\ntreatment:\n  option: mitigate\naccepted_by: owner\n"
+    )
+}
+
+#[test]
+fn baseline_gate_fails_only_on_new_findings_and_reports_fixed_ones() {
+    let repo = Repo::with_base(&[
+        ("risks/a.yaml", &untreated("R-OLD")),
+        ("risks/b.yaml", &untreated("R-FIXED")),
+        ("risks/ok.yaml", RISK_OK),
+    ]);
+    repo.git_init();
+    repo.commit("2026-06-01", "Alice", "baseline");
+    git(repo.path(), &["tag", "v1"]);
+
+    // Move R-OLD to another file and line (still the same finding), fix R-FIXED.
+    std::fs::remove_file(repo.path().join("risks/a.yaml")).unwrap();
+    repo.write(
+        "risks/moved.yaml",
+        &format!("# moved here\n\n{}", untreated("R-OLD")),
+    );
+    repo.write(
+        "risks/b.yaml",
+        &untreated("R-FIXED")
+            .replace("likely", "rare")
+            .replace("major", "minor"),
+    );
+    let before = std::fs::read_to_string(repo.path().join("risks/moved.yaml")).unwrap();
+
+    let output = repo.check(&["--baseline", "v1", "--format", "json"]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "nothing new: the gate passes"
+    );
+    let report = Report::from_output(output);
+    let finding = &report.findings()[0];
+    assert_eq!(finding["rule"], "risk-untreated");
+    assert_eq!(finding["file"], "risks/moved.yaml");
+    assert_eq!(finding["baseline"], "existing");
+    assert_eq!(report.json["summary"]["errors"], 0);
+    let fixed = report.json["baseline"]["fixed"].as_array().unwrap();
+    assert_eq!(fixed.len(), 1);
+    assert!(fixed[0]["message"].as_str().unwrap().contains("R-FIXED"));
+    // The working tree was not touched by reading v1.
+    assert_eq!(
+        std::fs::read_to_string(repo.path().join("risks/moved.yaml")).unwrap(),
+        before
+    );
+    assert!(!repo.path().join("risks/a.yaml").exists());
+
+    // A new untreated risk fails the gate.
+    repo.write("risks/new.yaml", &untreated("R-NEW"));
+    let output = repo.check(&["--baseline", "v1", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = Report::from_output(output);
+    let new: Vec<&Value> = report
+        .findings()
+        .iter()
+        .filter(|f| f["baseline"] == "new")
+        .collect();
+    assert_eq!(new.len(), 1);
+    assert_eq!(new[0]["file"], "risks/new.yaml");
+
+    // Human output says what the baseline did.
+    let human = String::from_utf8(repo.check(&["--baseline", "v1"]).stdout).unwrap();
+    assert!(human.contains("1 new, 1 already there"), "{human}");
+    assert!(human.contains("fixed[risk-untreated]"), "{human}");
+
+    // SARIF marks the states.
+    let sarif: Value = serde_json::from_slice(
+        &repo
+            .check(&["--baseline", "v1", "--format", "sarif"])
+            .stdout,
+    )
+    .unwrap();
+    let states: Vec<&str> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["baselineState"].as_str().unwrap())
+        .collect();
+    assert_eq!(states.len(), 2);
+    assert!(states.contains(&"new") && states.contains(&"unchanged"));
+}
+
+#[test]
+fn baseline_on_an_unknown_revision_is_exit_2() {
+    let repo = Repo::with_base(&[]);
+    repo.git_init();
+    repo.commit("2026-06-01", "Alice", "first");
+    let output = repo.check(&["--baseline", "no-such-rev"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr_of(&output).contains("`no-such-rev` is not a revision"));
+}
+
+#[test]
+fn changed_since_reports_only_changed_files_of_every_kind() {
+    let repo = Repo::with_base(&[
+        ("risks/committed-before.yaml", &untreated("R-1")),
+        ("risks/committed-after.yaml", RISK_OK),
+        ("risks/staged.yaml", RISK_OK),
+        ("risks/unstaged.yaml", RISK_OK),
+    ]);
+    repo.git_init();
+    repo.commit("2026-06-01", "Alice", "main");
+    git(repo.path(), &["checkout", "-q", "-b", "feature"]);
+    repo.write("risks/committed-after.yaml", &untreated("R-2"));
+    repo.commit("2026-06-02", "Bob", "feature work");
+    repo.write("risks/staged.yaml", &untreated("R-3"));
+    git(repo.path(), &["add", "risks/staged.yaml"]);
+    repo.write("risks/unstaged.yaml", &untreated("R-4"));
+    repo.write("risks/untracked.yaml", &untreated("R-5"));
+
+    let output = repo.check(&["--changed-since", "main", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = Report::from_output(output);
+    let mut files: Vec<&str> = report
+        .findings()
+        .iter()
+        .map(|f| f["file"].as_str().unwrap())
+        .collect();
+    files.sort();
+    assert_eq!(
+        files,
+        [
+            "risks/committed-after.yaml",
+            "risks/staged.yaml",
+            "risks/unstaged.yaml",
+            "risks/untracked.yaml"
+        ],
+        "R-1 is in a file unchanged since main"
+    );
+    // Everything was still loaded: references into unchanged files resolve.
+    assert_eq!(report.records(), 8);
+    assert!(report.of_rule("dangling-reference").is_empty());
 }

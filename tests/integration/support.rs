@@ -198,7 +198,13 @@ pub fn check_pinned_fixture(name: &str) -> Output {
 
 /// Runs git in `dir` with a fixed identity and no user or system configuration.
 pub fn git(dir: &Path, args: &[&str]) -> String {
-    git_at(dir, args, "2026-01-01T12:00:00Z", "Test Author", "author@example.com")
+    git_at(
+        dir,
+        args,
+        "2026-01-01T12:00:00Z",
+        "Test Author",
+        "author@example.com",
+    )
 }
 
 /// Runs git with the author and committer dates and name fixed, as the history tests need.
