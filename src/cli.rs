@@ -31,6 +31,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Readiness: clause and control coverage, open risks, what is overdue, what to do next.
     Status(StatusArgs),
+    /// A record's change history from git: versions, authors, approvals, every commit.
+    Log(LogArgs),
     /// Write a new AIMS repository (or the acme-lending example) into DIR.
     Init(InitArgs),
     /// Print or write the bundled JSON Schemas (for editors and CI).
@@ -80,6 +82,18 @@ pub struct CheckArgs {
     /// objects; the working tree is not touched), and report the ones fixed since.
     #[arg(long, value_name = "REV")]
     pub baseline: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct LogArgs {
+    /// The record: its id (`R-001`), or kind and id (`Risk/R-001`) when ids repeat across kinds.
+    pub record: String,
+    /// A folder inside the AIMS repository.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    pub format: ListFormat,
 }
 
 #[derive(Args, Debug)]
@@ -192,6 +206,7 @@ pub fn run() -> ExitCode {
         Command::Check(args) => cmd::check::run(args, &mut out, &mut err, color),
         Command::Status(args) => cmd::status::run(args, &mut out, &mut err, color),
         Command::Init(args) => cmd::init::run(args, &mut out),
+        Command::Log(args) => cmd::log::run(args, &mut out, &mut err),
         Command::Schema(args) => cmd::schema::run(args, &mut out),
         Command::Controls(args) => cmd::controls::run(args, &mut out),
         Command::Explain(args) => cmd::explain::run(args, &mut out),

@@ -292,3 +292,73 @@ fn changed_since_reports_only_changed_files_of_every_kind() {
     assert_eq!(report.records(), 8);
     assert!(report.of_rule("dangling-reference").is_empty());
 }
+
+#[test]
+fn log_shows_a_records_versions_authors_and_approvals() {
+    let repo = Repo::with_base(&[("risks/r.yaml", RISK_OK)]);
+    repo.git_init();
+    repo.commit("2026-01-05", "Alice Analyst", "Add the risk register");
+    repo.write(
+        "risks/r.yaml",
+        &RISK_OK.replace("Old risk", "Reworded risk"),
+    );
+    repo.commit(
+        "2026-03-12",
+        "Bob Builder",
+        "Reword R-1 after review\n\nApproved-by: Carol CRO <carol@example.com>",
+    );
+    repo.write("unrelated.txt", "x");
+    repo.commit("2026-04-01", "Alice Analyst", "Unrelated change");
+
+    let output = aims()
+        .args(["log", "R-1"])
+        .arg(repo.path())
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    let log: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let history = &log["history"];
+    assert_eq!(history["version"], 2);
+    assert_eq!(history["first"]["date"], "2026-01-05");
+    assert_eq!(history["last"]["author"], "Bob Builder");
+    assert_eq!(
+        history["authors"],
+        serde_json::json!(["Alice Analyst", "Bob Builder"])
+    );
+    assert_eq!(
+        history["commits"][0]["approved_by"],
+        serde_json::json!(["Carol CRO <carol@example.com>"])
+    );
+    assert_eq!(history["dirty"], false);
+
+    repo.write("risks/r.yaml", &RISK_OK.replace("Old risk", "Being edited"));
+    let human = aims()
+        .args(["log", "Risk/R-1"])
+        .arg(repo.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(human.stdout).unwrap();
+    assert!(text.contains("version: 2"), "{text}");
+    assert!(text.contains("uncommitted changes"), "{text}");
+    assert!(text.contains("Carol CRO"), "{text}");
+    // The base file holds three records: the log says history is per file.
+    let base = aims()
+        .args(["log", "scoring"])
+        .arg(repo.path())
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(base.stdout)
+            .unwrap()
+            .contains("holds 3 records")
+    );
+
+    let missing = aims()
+        .args(["log", "R-2"])
+        .arg(repo.path())
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr_of(&missing).contains("did you mean `R-1`?"));
+}
