@@ -7,6 +7,7 @@
 use gix::bstr::ByteSlice;
 use gix::objs::FindExt;
 use jiff::civil::Date;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
@@ -130,7 +131,7 @@ pub fn read_at(root: &Path, rev: &str) -> GitFacts {
 }
 
 fn read_from(root: &Path, rev: Option<&str>) -> GitFacts {
-    let repo = match gix::discover(root) {
+    let mut repo = match gix::discover(root) {
         Ok(repo) => repo,
         Err(_) => {
             return GitFacts::unavailable(
@@ -143,6 +144,8 @@ fn read_from(root: &Path, rev: Option<&str>) -> GitFacts {
         return GitFacts::unavailable("a bare git repository has no working tree to check");
     };
     let prefix = prefix_of(root, &workdir);
+    // Each tree is read twice in the walk (as a commit's and as its child's parent tree).
+    repo.object_cache_size_if_unset(64 * 1024 * 1024);
     let mut facts = GitFacts {
         prefix: prefix.clone(),
         ..GitFacts::default()
@@ -281,27 +284,45 @@ fn walk_history(
         next = commit.parents().next();
         chain.push((id, tree, commit_info(id, &commit)));
     }
-    let mut files: HashMap<String, Vec<u32>> = HashMap::new();
-    let mut state = gix::diff::tree::State::default();
-    let (mut old_buf, mut new_buf) = (Vec::new(), Vec::new());
-    for index in 0..chain.len() {
-        let new_tree = chain[index].1;
-        let old_tree = chain.get(index + 1).map(|c| c.1);
-        for path in changed_paths(
-            repo,
-            old_tree,
-            new_tree,
-            &mut state,
-            &mut old_buf,
-            &mut new_buf,
-        )? {
-            if let Some(inside) = path.strip_prefix(prefix) {
-                files
-                    .entry(inside.to_string())
-                    .or_default()
-                    .push(index as u32);
+    // The diffs are independent: split them over the cores, each with its own repository
+    // handle, object cache and (fresh per diff) recorder.
+    let trees: Vec<gix::ObjectId> = chain.iter().map(|c| c.1).collect();
+    let shared = repo.clone().into_sync();
+    let chunk = trees
+        .len()
+        .div_ceil(rayon::current_num_threads().max(1) * 4)
+        .max(64);
+    let changed: Vec<Vec<(u32, String)>> = (0..trees.len())
+        .collect::<Vec<_>>()
+        .par_chunks(chunk)
+        .map(|indices| -> Result<Vec<(u32, String)>, String> {
+            let mut local = shared.to_thread_local();
+            local.object_cache_size_if_unset(32 * 1024 * 1024);
+            let mut state = gix::diff::tree::State::default();
+            let (mut old_buf, mut new_buf) = (Vec::new(), Vec::new());
+            let mut out = Vec::new();
+            for &index in indices {
+                let old_tree = trees.get(index + 1).copied();
+                for path in changed_paths(
+                    &local,
+                    old_tree,
+                    trees[index],
+                    &mut state,
+                    &mut old_buf,
+                    &mut new_buf,
+                )? {
+                    if let Some(inside) = path.strip_prefix(prefix) {
+                        out.push((index as u32, inside.to_string()));
+                    }
+                }
             }
-        }
+            Ok(out)
+        })
+        .collect::<Result<_, _>>()?;
+    let mut files: HashMap<String, Vec<u32>> = HashMap::new();
+    // Chunks come back in order, so each file's list stays newest first.
+    for (index, path) in changed.into_iter().flatten() {
+        files.entry(path).or_default().push(index);
     }
     Ok((chain.into_iter().map(|(_, _, c)| c).collect(), files))
 }
