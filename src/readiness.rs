@@ -50,6 +50,7 @@ pub struct Readiness {
     pub organization: String,
     pub standard: String,
     pub as_of: String,
+    pub git: GitSummary,
     pub findings: FindingCounts,
     pub clauses: Vec<ClauseStatus>,
     pub annex_a: Vec<AreaStatus>,
@@ -59,6 +60,18 @@ pub struct Readiness {
     pub overdue: Vec<Item>,
     /// Every next action, most important first; the terminal shows the first [`NEXT_ACTIONS`].
     pub next_actions: Vec<Item>,
+}
+
+/// Where the records come from: the commit, and whether the working tree differs from it.
+#[derive(Debug, Serialize)]
+pub struct GitSummary {
+    pub commit: Option<String>,
+    pub commit_date: Option<String>,
+    pub branch: Option<String>,
+    /// Record and evidence files with uncommitted changes; `None` when unknown.
+    pub uncommitted_files: Option<usize>,
+    /// Why some git facts are unknown, if they are.
+    pub unknown: Option<String>,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -239,6 +252,13 @@ pub fn assess(model: &Model, config: &Config, findings: &[Finding], today: Date)
         organization: config.organization.clone(),
         standard: config.standard.clone(),
         as_of: today.to_string(),
+        git: GitSummary {
+            commit: model.git.head.as_ref().map(|c| c.id.clone()),
+            commit_date: model.git.head.as_ref().map(|c| c.date.to_string()),
+            branch: model.git.branch.clone(),
+            uncommitted_files: model.git.dirty.as_ref().map(|d| d.len()),
+            unknown: model.git.unknown.clone(),
+        },
         findings: FindingCounts {
             errors: counted
                 .iter()

@@ -79,6 +79,22 @@ impl StatusReport<'_> {
                 )
             )
         )?;
+        let g = &r.git;
+        let place = match (&g.commit, &g.branch) {
+            (Some(commit), branch) => format!(
+                "commit {} ({}) on {}",
+                &commit[..commit.len().min(10)],
+                g.commit_date.as_deref().unwrap_or("?"),
+                branch.as_deref().unwrap_or("a detached HEAD")
+            ),
+            (None, _) => "no git commit".to_string(),
+        };
+        let uncommitted = match g.uncommitted_files {
+            Some(0) => String::new(),
+            Some(n) => format!(", {n} uncommitted {}", plural(n, "file", "files")),
+            None => String::new(),
+        };
+        writeln!(out, "{}", self.paint(DIM, &format!("{place}{uncommitted}")))?;
         let check = format!(
             "check: {} {}, {} {}{}",
             r.findings.errors,
