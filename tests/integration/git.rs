@@ -362,3 +362,44 @@ fn log_shows_a_records_versions_authors_and_approvals() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(stderr_of(&missing).contains("did you mean `R-1`?"));
 }
+
+#[test]
+fn a_linked_worktree_reads_the_same_history() {
+    let repo = Repo::with_base(&[
+        ("evidence/e.csv", "x\n"),
+        (
+            "ev.yaml",
+            &evidence_record("EV-1", "evidence/e.csv", "2025-01-10"),
+        ),
+    ]);
+    repo.git_init();
+    repo.commit("2025-01-10", "Alice", "first");
+    let parent = tempfile::tempdir().unwrap();
+    let worktree = parent.path().join("wt");
+    git(
+        repo.path(),
+        &[
+            "worktree",
+            "add",
+            "-q",
+            "-b",
+            "review",
+            worktree.to_str().unwrap(),
+        ],
+    );
+    let output = aims()
+        .arg("check")
+        .arg(&worktree)
+        .args(["--as-of", AS_OF, "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        !stderr_of(&output).contains("warning"),
+        "{}",
+        stderr_of(&output)
+    );
+    let report = Report::from_output(output);
+    let stale = report.of_rule("evidence-stale");
+    assert_eq!(stale.len(), 1);
+    assert!(stale[0].3.contains("on 2025-01-10"), "{}", stale[0].3);
+}
