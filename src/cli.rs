@@ -31,6 +31,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Readiness: clause and control coverage, open risks, what is overdue, what to do next.
     Status(StatusArgs),
+    /// Render the auditor's evidence pack (Markdown and one HTML file) into --out.
+    Pack(PackArgs),
     /// A record's change history from git: versions, authors, approvals, every commit.
     Log(LogArgs),
     /// Write a new AIMS repository (or the acme-lending example) into DIR.
@@ -82,6 +84,28 @@ pub struct CheckArgs {
     /// objects; the working tree is not touched), and report the ones fixed since.
     #[arg(long, value_name = "REV")]
     pub baseline: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct PackArgs {
+    /// A folder inside the AIMS repository.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Where to write the pack (replaced atomically; must be new, empty or an earlier pack).
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Formats, comma-separated: md, html.
+    #[arg(long, default_value = "md,html")]
+    pub format: String,
+    /// The date every date rule treats as today (YYYY-MM-DD); default: today.
+    #[arg(long, value_parser = parse_date)]
+    pub as_of: Option<Date>,
+    /// Refuse to build when `aims check` finds errors.
+    #[arg(long)]
+    pub strict: bool,
+    /// Build the pack for a past commit, from git objects (the working tree is not touched).
+    #[arg(long, value_name = "REV")]
+    pub at: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -207,6 +231,7 @@ pub fn run() -> ExitCode {
         Command::Status(args) => cmd::status::run(args, &mut out, &mut err, color),
         Command::Init(args) => cmd::init::run(args, &mut out),
         Command::Log(args) => cmd::log::run(args, &mut out, &mut err),
+        Command::Pack(args) => cmd::pack::run(args, &mut out, &mut err),
         Command::Schema(args) => cmd::schema::run(args, &mut out),
         Command::Controls(args) => cmd::controls::run(args, &mut out),
         Command::Explain(args) => cmd::explain::run(args, &mut out),

@@ -11,6 +11,7 @@ pub mod cmd;
 pub mod diagnostic;
 pub mod load;
 pub mod model;
+pub mod pack;
 pub mod readiness;
 pub mod report;
 pub mod scaffold;

@@ -17,8 +17,7 @@ pub fn analyse(
     today: jiff::civil::Date,
 ) -> Result<(Config, Loaded, Vec<Finding>), Failure> {
     let config = load::config::load(dir)?;
-    validate_rule_names(&config)?;
-    validate_waivers(&config)?;
+    validate_config(&config)?;
     let loaded = load::load_repository(&config).map_err(Failure::Message)?;
     let findings = run_checks(&config, &loaded, today);
     Ok((config, loaded, findings))
@@ -62,6 +61,12 @@ fn write_scope_notes(out: &mut dyn Write, scope: &json::Scope) -> std::io::Resul
         }
     }
     Ok(())
+}
+
+/// The checks of aims.toml that need the rule registry.
+pub fn validate_config(config: &Config) -> Result<(), Failure> {
+    validate_rule_names(config)?;
+    validate_waivers(config)
 }
 
 /// Says once, on stderr, which git facts are unknown and how to get them.

@@ -6,6 +6,7 @@ pub mod controls;
 pub mod explain;
 pub mod init;
 pub mod log;
+pub mod pack;
 pub mod schema;
 pub mod status;
 

@@ -6,6 +6,35 @@ use crate::model::{Kind, Model, RecordData};
 use std::collections::HashMap;
 use std::path::{Component, Path};
 
+/// SHA-256 (lowercase hex) and size of an evidence file, for the pack's evidence index.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Digest {
+    pub sha256: String,
+    pub bytes: u64,
+}
+
+pub fn digest(bytes: &[u8]) -> Digest {
+    use sha2::Digest as _;
+    let hash = sha2::Sha256::digest(bytes);
+    Digest {
+        sha256: hash.iter().map(|b| format!("{b:02x}")).collect(),
+        bytes: bytes.len() as u64,
+    }
+}
+
+/// Hashes every evidence file that is present inside the repository (and only those: a path
+/// that leaves the repository is never opened).
+pub fn hash_present(root: &Path, files: &HashMap<String, EvidenceFile>) -> HashMap<String, Digest> {
+    files
+        .iter()
+        .filter(|(_, fact)| matches!(fact, EvidenceFile::Present { .. }))
+        .filter_map(|(path, _)| {
+            let bytes = std::fs::read(root.join(path)).ok()?;
+            Some((path.clone(), digest(&bytes)))
+        })
+        .collect()
+}
+
 /// What is at an evidence record's `path`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EvidenceFile {

@@ -50,6 +50,7 @@ pub fn load_repository(config: &Config) -> Result<Loaded, String> {
     }
     let mut model = Model::new(records, files);
     model.evidence_files = evidence::inspect_all(&config.root, &model);
+    model.evidence_digests = evidence::hash_present(&config.root, &model.evidence_files);
     model.git = git::read(&config.root);
     Ok(Loaded { model, findings })
 }
@@ -61,9 +62,13 @@ pub fn load_revision(config: &Config, rev: &str) -> Result<Loaded, String> {
     let excluded = exclusion_set(&config.exclude)?;
     let mut paths = std::collections::HashSet::new();
     let mut links = std::collections::HashMap::new();
+    let mut digests = std::collections::HashMap::new();
     let mut wanted = Vec::new();
     for (path, bytes, is_link) in files {
         paths.insert(path.clone());
+        if !is_link {
+            digests.insert(path.clone(), evidence::digest(&bytes));
+        }
         if is_link {
             links.insert(path, String::from_utf8_lossy(&bytes).into_owned());
             continue;
@@ -117,6 +122,15 @@ pub fn load_revision(config: &Config, rev: &str) -> Result<Loaded, String> {
     }
     let mut model = Model::new(records, sources);
     model.evidence_files = evidence::inspect_tree(&model, &paths, &links);
+    model.evidence_digests = model
+        .evidence_files
+        .iter()
+        .filter(|(_, fact)| matches!(fact, evidence::EvidenceFile::Present { .. }))
+        .filter_map(|(path, _)| {
+            let digest = digests.get(&evidence::normalize(path))?.clone();
+            Some((path.clone(), digest))
+        })
+        .collect();
     model.git = git::read_at(&config.root, rev);
     Ok(Loaded { model, findings })
 }
@@ -137,6 +151,21 @@ pub fn path_in_git_work_tree(root: &Path) -> String {
         }
     }
     String::new()
+}
+
+/// A repository's own versions of pack templates (`templates/md/README.md.j2`, ...), for the
+/// names in `known` that it has. Files that cannot be read as UTF-8 are skipped.
+pub fn read_template_overrides(
+    root: &Path,
+    known: &[(&str, &str)],
+) -> std::collections::BTreeMap<String, String> {
+    known
+        .iter()
+        .filter_map(|(name, _)| {
+            let text = std::fs::read_to_string(root.join("templates").join(name)).ok()?;
+            Some((name.to_string(), text))
+        })
+        .collect()
 }
 
 /// Record candidates below the root, sorted by path: `(absolute, repository-relative)`.

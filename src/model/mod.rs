@@ -204,6 +204,8 @@ pub struct Model {
     pub files: Vec<Arc<SourceFile>>,
     /// What is at each evidence `path`, as the loader found it.
     pub evidence_files: HashMap<String, EvidenceFile>,
+    /// SHA-256 and size of each evidence file present in the repository, by `path`.
+    pub evidence_digests: HashMap<String, crate::load::evidence::Digest>,
     /// What git knows: HEAD, dirty files, each file's commits (possibly "unknown").
     pub git: GitFacts,
     /// First record of each (kind, id), for reference resolution.
@@ -224,6 +226,7 @@ impl Model {
             records,
             files,
             evidence_files: HashMap::new(),
+            evidence_digests: HashMap::new(),
             git: GitFacts::default(),
             index,
         }

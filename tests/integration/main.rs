@@ -6,5 +6,6 @@ mod formats;
 mod git;
 mod guards;
 mod iso_rules;
+mod pack;
 mod status;
 mod support;

@@ -1,0 +1,619 @@
+//! The pack's view model: everything the templates may show, built once from the checked model,
+//! the findings, readiness and git facts. Templates receive this and nothing else: they never
+//! read files, and no user text is ever evaluated as a template.
+
+use crate::diagnostic::{Finding, Severity};
+use crate::load::config::Config;
+use crate::load::evidence::EvidenceFile;
+use crate::model::catalog::CONTROLS;
+use crate::model::records::*;
+use crate::model::refs::{Target, references};
+use crate::model::{Kind, Model, Record, Typed};
+use crate::readiness::{self, Readiness, score_band};
+use jiff::civil::Date;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+#[derive(Serialize)]
+pub struct PackView {
+    pub organization: String,
+    pub standard: String,
+    pub scope: Option<String>,
+    pub commit: Option<String>,
+    pub commit_short: Option<String>,
+    pub branch: Option<String>,
+    /// The commit's date: two builds of one commit are identical.
+    pub build_date: String,
+    pub as_of: String,
+    pub generator: String,
+    pub uncommitted_files: Option<usize>,
+    pub git_unknown: Option<String>,
+    pub errors: usize,
+    pub warnings: usize,
+    pub waived: usize,
+    pub readiness: Readiness,
+    pub contexts: Vec<Item<Context>>,
+    pub policies: Vec<Item<Policy>>,
+    pub roles: Vec<Item<Role>>,
+    pub risk_criteria: RiskCriteriaView,
+    pub risks: Vec<RiskView>,
+    pub heatmap_inherent: Heatmap,
+    pub heatmap_residual: Heatmap,
+    pub impact_assessments: Vec<Item<ImpactAssessment>>,
+    pub soa: Vec<SoaRow>,
+    pub soa_ids: Vec<String>,
+    pub objectives: Vec<Item<Objective>>,
+    pub competence: Vec<Item<Competence>>,
+    pub documents: Vec<DocumentRow>,
+    pub systems: Vec<Item<AiSystem>>,
+    pub datasets: Vec<Item<Dataset>>,
+    pub suppliers: Vec<Item<Supplier>>,
+    pub audits: Vec<Item<Audit>>,
+    pub reviews: Vec<Item<ManagementReview>>,
+    pub nonconformities: Vec<Item<Nonconformity>>,
+    pub traceability: Vec<TraceRow>,
+    pub evidence: Vec<EvidenceRow>,
+    pub findings: Vec<FindingRow>,
+}
+
+/// A record's typed data with where it lives.
+#[derive(Serialize)]
+pub struct Item<T: Serialize> {
+    pub id: String,
+    pub file: String,
+    pub line: u32,
+    #[serde(flatten)]
+    pub data: T,
+}
+
+fn items<T: Typed + Serialize + Clone>(model: &Model) -> Vec<Item<T>> {
+    let mut items: Vec<Item<T>> = model
+        .typed::<T>()
+        .map(|(record, data)| Item {
+            id: record.id.clone(),
+            file: record.file().to_string(),
+            line: record.id_span().start.line,
+            data: data.clone(),
+        })
+        .collect();
+    items.sort_by(|a, b| a.id.cmp(&b.id));
+    items
+}
+
+#[derive(Serialize)]
+pub struct RiskCriteriaView {
+    pub likelihood: Vec<String>,
+    pub impact: Vec<String>,
+    pub acceptance: u32,
+}
+
+#[derive(Serialize)]
+pub struct RiskView {
+    pub id: String,
+    pub file: String,
+    pub line: u32,
+    pub title: String,
+    pub ai_systems: Vec<String>,
+    pub owner: String,
+    pub likelihood: String,
+    pub impact: String,
+    pub score: Option<u32>,
+    pub band: &'static str,
+    pub residual_likelihood: String,
+    pub residual_impact: String,
+    pub residual_score: Option<u32>,
+    pub residual_band: &'static str,
+    pub option: String,
+    pub controls: Vec<String>,
+    pub plan: Option<String>,
+    pub due: Option<Date>,
+    pub accepted_by: Option<String>,
+    pub status: String,
+}
+
+/// Likelihood rows (highest first) by impact columns, each cell with its risks.
+#[derive(Serialize)]
+pub struct Heatmap {
+    pub impacts: Vec<String>,
+    pub rows: Vec<HeatmapRow>,
+    pub total: usize,
+}
+
+#[derive(Serialize)]
+pub struct HeatmapRow {
+    pub likelihood: String,
+    pub cells: Vec<HeatmapCell>,
+}
+
+#[derive(Serialize)]
+pub struct HeatmapCell {
+    pub score: u32,
+    pub band: &'static str,
+    pub risks: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub struct SoaRow {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub area: &'static str,
+    /// `applicable`, `excluded`, `undecided` or `missing` (not in the SoA).
+    pub decision: &'static str,
+    pub justification: String,
+    pub status: String,
+    pub evidence: Vec<String>,
+    pub operating: bool,
+    pub risks: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub struct DocumentRow {
+    pub file: String,
+    pub records: Vec<String>,
+    pub version: Option<usize>,
+    pub first: Option<String>,
+    pub last: Option<String>,
+    pub last_commit: Option<String>,
+    pub authors: Vec<String>,
+    pub approvals: Vec<String>,
+    pub dirty: bool,
+    pub commits: Vec<CommitRow>,
+}
+
+#[derive(Serialize)]
+pub struct CommitRow {
+    pub date: String,
+    pub id: String,
+    pub author: String,
+    pub subject: String,
+    pub approved_by: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub struct TraceRow {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub kind: &'static str,
+    pub records: Vec<String>,
+    pub evidence: Vec<String>,
+    pub status: String,
+}
+
+#[derive(Serialize)]
+pub struct EvidenceRow {
+    pub id: String,
+    pub title: String,
+    pub file: String,
+    pub path: Option<String>,
+    pub url: Option<String>,
+    pub collected: Date,
+    pub supports: Vec<String>,
+    pub sha256: Option<String>,
+    pub bytes: Option<u64>,
+    pub last_commit: Option<String>,
+    pub last_changed: Option<String>,
+    /// `present`, `missing`, `outside the repository`, `not a file` or `url (not hashed)`.
+    pub state: String,
+    pub current: bool,
+}
+
+#[derive(Serialize)]
+pub struct FindingRow {
+    pub rule: &'static str,
+    pub severity: &'static str,
+    pub message: String,
+    pub file: String,
+    pub line: u32,
+    pub waived: Option<String>,
+}
+
+fn band_name(score: Option<u32>, acceptance: u32) -> &'static str {
+    match score.map(|s| score_band(s, acceptance)) {
+        Some(readiness::Band::Low) => "low",
+        Some(readiness::Band::Medium) => "medium",
+        Some(readiness::Band::High) => "high",
+        None => "unscored",
+    }
+}
+
+pub struct PackInput<'a> {
+    pub model: &'a Model,
+    pub config: &'a Config,
+    pub findings: &'a [Finding],
+    pub today: Date,
+}
+
+pub fn build(input: &PackInput<'_>) -> PackView {
+    let PackInput {
+        model,
+        config,
+        findings,
+        today,
+    } = *input;
+    let git = &model.git;
+    let criteria = &config.risk;
+    let readiness = readiness::assess(model, config, findings, today);
+
+    let risks: Vec<RiskView> = {
+        let mut risks: Vec<RiskView> = model
+            .typed::<Risk>()
+            .map(|(record, risk)| {
+                let score = criteria.score(&risk.likelihood, &risk.impact);
+                let residual = risk.residual.as_ref();
+                let rl = residual
+                    .and_then(|r| r.likelihood.clone())
+                    .unwrap_or_else(|| risk.likelihood.clone());
+                let ri = residual
+                    .and_then(|r| r.impact.clone())
+                    .unwrap_or_else(|| risk.impact.clone());
+                let residual_score = readiness::residual_score(risk, config);
+                RiskView {
+                    id: record.id.clone(),
+                    file: record.file().to_string(),
+                    line: record.id_span().start.line,
+                    title: risk.title.clone(),
+                    ai_systems: risk.ai_systems.clone(),
+                    owner: risk.owner.clone(),
+                    likelihood: risk.likelihood.clone(),
+                    impact: risk.impact.clone(),
+                    score,
+                    band: band_name(score, criteria.acceptance),
+                    residual_likelihood: rl,
+                    residual_impact: ri,
+                    residual_score,
+                    residual_band: band_name(residual_score, criteria.acceptance),
+                    option: risk.treatment.option.clone(),
+                    controls: risk.treatment.controls.clone(),
+                    plan: risk.treatment.plan.clone(),
+                    due: risk.treatment.due,
+                    accepted_by: risk.accepted_by.clone(),
+                    status: risk.status.clone().unwrap_or_else(|| "open".to_string()),
+                }
+            })
+            .collect();
+        risks.sort_by(|a, b| a.id.cmp(&b.id));
+        risks
+    };
+    let heatmap = |residual: bool| -> Heatmap {
+        let rows = criteria
+            .likelihood
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(li, likelihood)| HeatmapRow {
+                likelihood: likelihood.clone(),
+                cells: criteria
+                    .impact
+                    .iter()
+                    .enumerate()
+                    .map(|(ii, impact)| {
+                        let score = (li as u32 + 1) * (ii as u32 + 1);
+                        HeatmapCell {
+                            score,
+                            band: band_name(Some(score), criteria.acceptance),
+                            risks: risks
+                                .iter()
+                                .filter(|r| r.status != "closed")
+                                .filter(|r| {
+                                    let (l, i) = if residual {
+                                        (&r.residual_likelihood, &r.residual_impact)
+                                    } else {
+                                        (&r.likelihood, &r.impact)
+                                    };
+                                    l == likelihood && i == impact
+                                })
+                                .map(|r| r.id.clone())
+                                .collect(),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect::<Vec<_>>();
+        let total = rows
+            .iter()
+            .flat_map(|r| &r.cells)
+            .map(|c| c.risks.len())
+            .sum();
+        Heatmap {
+            impacts: criteria.impact.clone(),
+            rows,
+            total,
+        }
+    };
+
+    let soas: Vec<(&Record, &StatementOfApplicability)> =
+        model.typed::<StatementOfApplicability>().collect();
+    let soa: Vec<SoaRow> = CONTROLS
+        .iter()
+        .map(|control| {
+            let entry = soas.iter().find_map(|(_, s)| s.controls.get(control.id));
+            match entry {
+                None => SoaRow {
+                    id: control.id,
+                    title: control.title,
+                    area: control.area,
+                    decision: "missing",
+                    justification: String::new(),
+                    status: String::new(),
+                    evidence: Vec::new(),
+                    operating: false,
+                    risks: Vec::new(),
+                },
+                Some(entry) => SoaRow {
+                    id: control.id,
+                    title: control.title,
+                    area: control.area,
+                    decision: if crate::checks::is_placeholder(&entry.justification) {
+                        "undecided"
+                    } else if entry.applicable {
+                        "applicable"
+                    } else {
+                        "excluded"
+                    },
+                    justification: entry.justification.clone(),
+                    status: entry.status.clone().unwrap_or_default(),
+                    evidence: entry.evidence.clone(),
+                    operating: entry.applicable
+                        && entry.status.as_deref() == Some("implemented")
+                        && entry
+                            .evidence
+                            .iter()
+                            .any(|id| readiness::evidence_is_current(model, config, id, today)),
+                    risks: entry.risks.clone(),
+                },
+            }
+        })
+        .collect();
+
+    let documents = document_rows(model);
+    let evidence = evidence_rows(model, config, today);
+    let traceability = trace_rows(model, &readiness, &soa);
+    let findings_rows = findings
+        .iter()
+        .map(|f| FindingRow {
+            rule: f.rule,
+            severity: f.severity.as_str(),
+            message: f.message.clone(),
+            file: f.file.clone(),
+            line: f.span.start.line,
+            waived: f
+                .waived
+                .as_ref()
+                .map(|w| format!("waived until {}: {}", w.expires, w.reason)),
+        })
+        .collect();
+    let mut policies = items::<Policy>(model);
+    // The AI policy first, then topic policies.
+    policies.sort_by_key(|p| (p.data.policy_type != "ai-policy", p.id.clone()));
+    let contexts = items::<Context>(model);
+    PackView {
+        organization: config.organization.clone(),
+        standard: config.standard.clone(),
+        scope: contexts.first().map(|c| c.data.scope.clone()),
+        commit: git.head.as_ref().map(|c| c.id.clone()),
+        commit_short: git
+            .head
+            .as_ref()
+            .map(|c| c.id[..c.id.len().min(10)].to_string()),
+        branch: git.branch.clone(),
+        build_date: git
+            .head
+            .as_ref()
+            .map_or_else(|| today.to_string(), |c| c.date.to_string()),
+        as_of: today.to_string(),
+        generator: format!("aims {}", env!("CARGO_PKG_VERSION")),
+        uncommitted_files: git.dirty.as_ref().map(BTreeSet::len),
+        git_unknown: git.unknown.clone(),
+        errors: findings
+            .iter()
+            .filter(|f| f.counts() && f.severity == Severity::Error)
+            .count(),
+        warnings: findings
+            .iter()
+            .filter(|f| f.counts() && f.severity == Severity::Warning)
+            .count(),
+        waived: findings.iter().filter(|f| f.waived.is_some()).count(),
+        readiness,
+        contexts,
+        policies,
+        roles: items(model),
+        risk_criteria: RiskCriteriaView {
+            likelihood: criteria.likelihood.clone(),
+            impact: criteria.impact.clone(),
+            acceptance: criteria.acceptance,
+        },
+        heatmap_inherent: heatmap(false),
+        heatmap_residual: heatmap(true),
+        risks,
+        impact_assessments: items(model),
+        soa_ids: soas.iter().map(|(r, _)| r.id.clone()).collect(),
+        soa,
+        objectives: items(model),
+        competence: items(model),
+        documents,
+        systems: items(model),
+        datasets: items(model),
+        suppliers: items(model),
+        audits: items(model),
+        reviews: items(model),
+        nonconformities: items(model),
+        traceability,
+        evidence,
+        findings: findings_rows,
+    }
+}
+
+fn document_rows(model: &Model) -> Vec<DocumentRow> {
+    let mut by_file: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for record in &model.records {
+        by_file.entry(record.file()).or_default().push(format!(
+            "{} {}",
+            record.kind.name(),
+            record.id
+        ));
+    }
+    let git = &model.git;
+    by_file
+        .into_iter()
+        .map(|(file, records)| {
+            let history = git.history(file);
+            let mut approvals: Vec<String> = Vec::new();
+            for commit in &history.commits {
+                for approver in &commit.approved_by {
+                    let entry = format!("{approver} ({})", commit.date);
+                    if !approvals.contains(&entry) {
+                        approvals.push(entry);
+                    }
+                }
+            }
+            DocumentRow {
+                file: file.to_string(),
+                records,
+                version: git.history_known.then_some(history.version),
+                first: history.first.map(|c| format!("{} {}", c.date, c.author)),
+                last: history.last.map(|c| format!("{} {}", c.date, c.author)),
+                last_commit: history.last.map(|c| c.id[..c.id.len().min(10)].to_string()),
+                authors: history.authors.clone(),
+                approvals,
+                dirty: history.dirty,
+                commits: history
+                    .commits
+                    .iter()
+                    .map(|c| CommitRow {
+                        date: c.date.to_string(),
+                        id: c.id[..c.id.len().min(10)].to_string(),
+                        author: c.author.clone(),
+                        subject: c.subject.clone(),
+                        approved_by: c.approved_by.clone(),
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+fn evidence_rows(model: &Model, config: &Config, today: Date) -> Vec<EvidenceRow> {
+    let mut rows: Vec<EvidenceRow> = model
+        .typed::<Evidence>()
+        .map(|(record, evidence)| {
+            let digest = evidence
+                .path
+                .as_ref()
+                .and_then(|p| model.evidence_digests.get(p));
+            let state = match (&evidence.path, &evidence.url) {
+                (Some(path), _) => match model.evidence_files.get(path) {
+                    Some(EvidenceFile::Present { .. }) => "present",
+                    Some(EvidenceFile::Missing) | None => "missing",
+                    Some(EvidenceFile::NotAFile) => "not a file",
+                    Some(EvidenceFile::Outside(_)) => "outside the repository (not read)",
+                },
+                (None, _) => "url (not hashed)",
+            };
+            let last = evidence
+                .path
+                .as_ref()
+                .and_then(|p| model.git.last_change(&crate::load::evidence::normalize(p)));
+            EvidenceRow {
+                id: record.id.clone(),
+                title: evidence.title.clone(),
+                file: record.file().to_string(),
+                path: evidence.path.clone(),
+                url: evidence.url.clone(),
+                collected: evidence.collected,
+                supports: evidence.supports.clone(),
+                sha256: digest.map(|d| d.sha256.clone()),
+                bytes: digest.map(|d| d.bytes),
+                last_commit: last.map(|c| c.id[..c.id.len().min(10)].to_string()),
+                last_changed: last.map(|c| c.date.to_string()),
+                state: state.to_string(),
+                current: readiness::evidence_is_current(model, config, &record.id, today),
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| a.id.cmp(&b.id));
+    rows
+}
+
+/// Clause or control -> the records that serve it -> the evidence behind them -> status.
+fn trace_rows(model: &Model, readiness: &Readiness, soa: &[SoaRow]) -> Vec<TraceRow> {
+    // Evidence ids per clause or control they support.
+    let mut evidence_for: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+    for (record, evidence) in model.typed::<Evidence>() {
+        for support in &evidence.supports {
+            evidence_for
+                .entry(support.as_str())
+                .or_default()
+                .insert(record.id.clone());
+        }
+    }
+    // Records per control, from every reference field that names a control.
+    let mut records_for: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for record in model.records.iter().filter(|r| r.data.is_some()) {
+        if record.kind == Kind::StatementOfApplicability || record.kind == Kind::Evidence {
+            continue;
+        }
+        for reference in references(record) {
+            if matches!(reference.target, Target::Control | Target::ClauseOrControl) {
+                records_for
+                    .entry(reference.value.to_string())
+                    .or_default()
+                    .insert(format!("{} {}", record.kind.name(), record.id));
+            }
+        }
+    }
+    let mut rows = Vec::new();
+    for clause in readiness.clauses.iter().flat_map(|c| &c.subclauses) {
+        let records: Vec<String> = clause
+            .records
+            .iter()
+            .filter(|r| r.kind != "Evidence")
+            .map(|r| format!("{} {}", r.kind, r.id))
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let mut evidence: BTreeSet<String> = clause
+            .records
+            .iter()
+            .filter(|r| r.kind == "Evidence")
+            .map(|r| r.id.clone())
+            .collect();
+        evidence.extend(evidence_for.get(clause.id).cloned().unwrap_or_default());
+        rows.push(TraceRow {
+            id: clause.id,
+            title: clause.title,
+            kind: "clause",
+            records,
+            evidence: evidence.into_iter().collect(),
+            status: if clause.covered {
+                "covered"
+            } else {
+                "no record"
+            }
+            .to_string(),
+        });
+    }
+    for row in soa {
+        let mut evidence: BTreeSet<String> = row.evidence.iter().cloned().collect();
+        evidence.extend(evidence_for.get(row.id).cloned().unwrap_or_default());
+        let mut records: BTreeSet<String> = records_for.get(row.id).cloned().unwrap_or_default();
+        records.extend(row.risks.iter().map(|r| format!("Risk {r}")));
+        let status = match row.decision {
+            "excluded" => "excluded".to_string(),
+            "missing" => "not in the SoA".to_string(),
+            "undecided" => "undecided".to_string(),
+            _ if row.operating => "implemented, current evidence".to_string(),
+            _ if row.status == "implemented" => "implemented, no current evidence".to_string(),
+            _ if row.status.is_empty() => "planned".to_string(),
+            _ => row.status.clone(),
+        };
+        rows.push(TraceRow {
+            id: row.id,
+            title: row.title,
+            kind: "control",
+            records: records.into_iter().collect(),
+            evidence: evidence.into_iter().collect(),
+            status,
+        });
+    }
+    rows
+}

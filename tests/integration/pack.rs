@@ -1,0 +1,366 @@
+//! `aims pack`: golden Markdown, HTML structure and escaping, heat maps, reproducibility,
+//! atomic replacement and refusals, `--strict` and `--at`.
+
+use crate::support::*;
+use std::path::Path;
+
+fn pack(dir: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
+    aims()
+        .arg("pack")
+        .arg(dir)
+        .arg("--out")
+        .arg(out)
+        .args(["--as-of", AS_OF])
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// A copy of a fixture outside any git repository, so the pack does not depend on this
+/// project's commits.
+fn copy_of(fixture: &str) -> tempfile::TempDir {
+    let target = tempfile::tempdir().unwrap();
+    let source = manifest_dir().join("tests/fixtures").join(fixture);
+    let mut stack = vec![source.clone()];
+    while let Some(folder) = stack.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            let relative = path.strip_prefix(&source).unwrap();
+            if path.is_dir() {
+                std::fs::create_dir_all(target.path().join(relative)).unwrap();
+                stack.push(path);
+            } else {
+                std::fs::copy(&path, target.path().join(relative)).unwrap();
+            }
+        }
+    }
+    target
+}
+
+#[test]
+fn markdown_of_the_half_way_fixture_is_pinned() {
+    let repo = copy_of("halfway");
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("pack");
+    let output = pack(repo.path(), &target, &["--format", "md"]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let expected_dir = manifest_dir().join("tests/fixtures/halfway.pack");
+    let mut names: Vec<String> = std::fs::read_dir(target.join("markdown"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 11);
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        std::fs::create_dir_all(&expected_dir).unwrap();
+        for name in &names {
+            std::fs::copy(target.join("markdown").join(name), expected_dir.join(name)).unwrap();
+        }
+    }
+    for name in &names {
+        assert_eq!(
+            read(&target.join("markdown").join(name)),
+            read(&expected_dir.join(name)),
+            "{name} differs; set UPDATE_EXPECT=1 to accept a deliberate change"
+        );
+    }
+    // The cover says plainly that the pack was built with errors.
+    let readme = read(&target.join("markdown/README.md"));
+    assert!(
+        readme.contains("**This pack was built with 11 error-level findings"),
+        "{readme}"
+    );
+    assert!(
+        !target.join("pack.html").exists(),
+        "only Markdown was asked for"
+    );
+}
+
+#[test]
+fn two_builds_of_the_same_commit_are_byte_identical() {
+    let out = tempfile::tempdir().unwrap();
+    let example = manifest_dir().join("examples/acme-lending");
+    let first = out.path().join("one");
+    let second = out.path().join("two");
+    assert_eq!(pack(&example, &first, &[]).status.code(), Some(0));
+    assert_eq!(pack(&example, &second, &[]).status.code(), Some(0));
+    for file in [
+        "manifest.json",
+        "pack.html",
+        "markdown/README.md",
+        "markdown/annex-b-evidence.md",
+    ] {
+        assert_eq!(
+            std::fs::read(first.join(file)).unwrap(),
+            std::fs::read(second.join(file)).unwrap(),
+            "{file}"
+        );
+    }
+    let manifest: serde_json::Value =
+        serde_json::from_str(&read(&first.join("manifest.json"))).unwrap();
+    assert_eq!(manifest["generator"], "aims");
+    assert_eq!(manifest["as_of"], AS_OF);
+    assert_eq!(manifest["files"].as_array().unwrap().len(), 12);
+    // The manifest's hashes are the files' hashes.
+    let html = std::fs::read(first.join("pack.html")).unwrap();
+    let entry = manifest["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == "pack.html")
+        .unwrap();
+    assert_eq!(entry["bytes"], html.len());
+    assert!(
+        !read(&first.join("pack.html")).contains(out.path().to_str().unwrap()),
+        "no absolute paths"
+    );
+}
+
+#[test]
+fn the_example_pack_has_every_control_risk_and_hashed_evidence() {
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("pack");
+    pack(&manifest_dir().join("examples/acme-lending"), &target, &[]);
+    let html = read(&target.join("pack.html"));
+    for control in ["A.2.2", "A.6.2.4", "A.10.4"] {
+        assert!(html.contains(control), "{control}");
+    }
+    for risk in ["R-001", "R-007"] {
+        assert!(html.contains(risk));
+    }
+    // Self-contained: inline CSS, no scripts, no external requests.
+    assert!(html.contains("<style>"));
+    assert!(!html.contains("<script"));
+    assert!(!html.contains("src=\"http") && !html.contains("<link"));
+    assert!(html.contains("@media print"));
+    // Navigable contents.
+    assert!(html.contains("<a href=\"#planning\">6 Planning</a>"));
+    assert!(html.contains("<section class=\"chapter\" id=\"planning\">"));
+    // The evidence index hashes in-repository files and flags URL evidence.
+    let evidence = read(&target.join("markdown/annex-b-evidence.md"));
+    let policy_line = evidence
+        .lines()
+        .find(|l| l.contains("EV-RISK-METHOD"))
+        .unwrap();
+    let bytes = std::fs::read(
+        manifest_dir().join("examples/acme-lending/evidence/files/ai-risk-assessment-method.md"),
+    )
+    .unwrap();
+    let sha = aims::load::evidence::digest(&bytes).sha256;
+    assert!(policy_line.contains(&sha), "{policy_line}");
+    assert!(
+        evidence
+            .lines()
+            .any(|l| l.contains("EV-MODEL-MONITORING") && l.contains("url (not hashed)"))
+    );
+}
+
+#[test]
+fn heat_maps_are_svg_with_the_right_counts() {
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("pack");
+    pack(
+        &manifest_dir().join("examples/acme-lending"),
+        &target,
+        &["--format", "html"],
+    );
+    let html = read(&target.join("pack.html"));
+    assert!(html.contains("data-heatmap=\"inherent\" data-total=\"7\""));
+    assert!(html.contains("data-heatmap=\"residual\" data-total=\"7\""));
+    // Inherent: possible x moderate holds R-002 and R-005 (score 3 x 3 = 9).
+    let inherent = &html[html.find("data-heatmap=\"inherent\"").unwrap()
+        ..html.find("data-heatmap=\"residual\"").unwrap()];
+    assert_eq!(inherent.matches("data-count=\"2\"").count(), 1);
+    assert_eq!(
+        inherent
+            .matches("data-score=\"9\" data-count=\"2\"")
+            .count(),
+        1
+    );
+    let counts: usize = inherent
+        .match_indices("data-count=\"")
+        .map(|(i, m)| {
+            let rest = &inherent[i + m.len()..];
+            rest[..rest.find('"').unwrap()].parse::<usize>().unwrap()
+        })
+        .sum();
+    assert_eq!(counts, 7);
+    assert!(!target.join("markdown").exists(), "only HTML was asked for");
+}
+
+const HOSTILE_POLICY: &str = "---\nkind: Policy\nid: POL-X\ntitle: \"<script>alert('title')</script> {{ 7*7 }}\"\ntype: ai-policy\nowner: owner\napproved_by: \"{% include 'x' %} Board\"\napproved: 2026-01-01\nreview_by: 2027-01-01\n---\n# Policy\n\n<script>alert('body')</script>\n\n<img src=x onerror=alert(1)>\n\n[click me](javascript:alert(1)) and [data](data:text/html,boom)\n\n<style>body{display:none}</style>\n\n{{ 7*7 }} {% raw %}\n";
+
+#[test]
+fn record_text_can_never_run_script_restyle_or_template() {
+    let repo = Repo::with_base(&[
+        ("policies/hostile.md", HOSTILE_POLICY),
+        (
+            "risks/r.yaml",
+            "kind: Risk\nid: R-1\ntitle: \"a | b\\nc </td></tr><script>x</script>\"\nai_systems: [scoring]\nowner: owner\nlikelihood: rare\nimpact: minor\ntreatment:\n  option: mitigate\n  controls: [A.6.2.6]\n",
+        ),
+    ]);
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("pack");
+    let output = pack(repo.path(), &target, &[]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let html = read(&target.join("pack.html"));
+    assert!(!html.contains("<script"), "a script tag reached the page");
+    assert!(!html.contains("<img"), "raw HTML reached the page");
+    assert!(!html.contains("<style>body"), "user CSS reached the page");
+    assert!(!html.contains("href=\"javascript:"), "javascript: link");
+    assert!(!html.contains("href=\"data:"), "data: link");
+    assert!(!html.contains("onerror=alert(1)>"), "unescaped attribute");
+    assert!(
+        html.contains("{{ 7*7 }}"),
+        "template syntax in records is shown as text"
+    );
+    assert!(
+        !html.contains(">49<") && !html.contains(" 49 "),
+        "user text was evaluated"
+    );
+    assert!(html.contains("{% include"), "template tags are text");
+    // Table cells survive pipes and newlines in user text.
+    let planning = read(&target.join("markdown/planning.md"));
+    let risk_line = planning.lines().find(|l| l.starts_with("| R-1 |")).unwrap();
+    assert!(risk_line.contains("a \\| b c \\</td\\>"), "{risk_line}");
+    // Ten columns: eleven unescaped pipes, however many the title holds.
+    let unescaped = risk_line
+        .char_indices()
+        .filter(|(i, c)| *c == '|' && (*i == 0 || risk_line.as_bytes()[i - 1] != b'\\'))
+        .count();
+    assert_eq!(unescaped, 11, "{risk_line}");
+}
+
+#[test]
+fn out_must_not_be_the_repository_a_record_folder_or_someone_elses_folder() {
+    let repo = Repo::with_base(&[(
+        "risks/r.yaml",
+        "kind: Role\nid: r\ntitle: R\nresponsibilities: [x]\n",
+    )]);
+    let cases = [
+        (repo.path().to_path_buf(), "the repository"),
+        (repo.path().join("risks/pack"), "holds records"),
+    ];
+    for (out, why) in cases {
+        let output = pack(repo.path(), &out, &[]);
+        assert_eq!(output.status.code(), Some(2), "{}", out.display());
+        assert!(
+            String::from_utf8_lossy(&output.stderr).contains(why),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let other = tempfile::tempdir().unwrap();
+    std::fs::write(other.path().join("thesis.docx"), "precious").unwrap();
+    let output = pack(repo.path(), other.path(), &[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("not an earlier aims pack"));
+    assert_eq!(read(&other.path().join("thesis.docx")), "precious");
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_pack_and_a_good_one_replaces_it() {
+    let repo = Repo::with_base(&[]);
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("pack");
+    assert_eq!(pack(repo.path(), &target, &[]).status.code(), Some(0));
+    let before = std::fs::read(target.join("pack.html")).unwrap();
+
+    // A broken template override makes the build fail: the old pack stays as it was.
+    repo.write("templates/md/planning.md.j2", "{% for x in %}");
+    let output = pack(repo.path(), &target, &[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("templates/md/planning.md.j2"));
+    assert_eq!(std::fs::read(target.join("pack.html")).unwrap(), before);
+    let leftovers: Vec<_> = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        leftovers.len(),
+        1,
+        "no temporary folders left: {leftovers:?}"
+    );
+
+    // A working override is used, file by file.
+    repo.write(
+        "templates/md/planning.md.j2",
+        "# 6 Planning\n\nOur own planning chapter for {{ organization|md }}.\n",
+    );
+    assert_eq!(pack(repo.path(), &target, &[]).status.code(), Some(0));
+    assert_eq!(
+        read(&target.join("markdown/planning.md")),
+        "# 6 Planning\n\nOur own planning chapter for Fixture Ltd.\n"
+    );
+    assert!(read(&target.join("markdown/context.md")).starts_with("# 4 Context"));
+}
+
+#[test]
+fn strict_refuses_to_build_with_errors() {
+    let repo = Repo::with_base(&[(
+        "d.yaml",
+        "kind: Dataset\nid: d\nname: n\nprovenance: p\nowner: ghost\n",
+    )]);
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("pack");
+    let output = pack(repo.path(), &target, &["--strict"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(!target.exists());
+    assert_eq!(
+        pack(repo.path(), &target, &[]).status.code(),
+        Some(0),
+        "without --strict it builds"
+    );
+}
+
+#[test]
+fn at_builds_the_pack_of_a_past_commit_without_touching_the_tree() {
+    let repo = Repo::with_base(&[(
+        "risks/r.yaml",
+        "kind: Risk\nid: R-1\ntitle: The risk as it was in June\nai_systems: [scoring]\nowner: owner\nlikelihood: rare\nimpact: minor\ntreatment:\n  option: mitigate\n  controls: [A.6.2.6]\n",
+    )]);
+    repo.git_init();
+    repo.commit("2026-06-01", "Alice", "June");
+    git(repo.path(), &["tag", "audit-day"]);
+    repo.write(
+        "risks/r.yaml",
+        &read(&repo.path().join("risks/r.yaml")).replace("as it was in June", "as it is now"),
+    );
+    repo.commit("2026-09-01", "Bob", "September");
+    repo.write("risks/r.yaml", "uncommitted edit that must survive");
+
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("pack");
+    let output = pack(repo.path(), &target, &["--at", "audit-day"]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let planning = read(&target.join("markdown/planning.md"));
+    assert!(
+        planning.contains("The risk as it was in June"),
+        "{planning}"
+    );
+    let readme = read(&target.join("markdown/README.md"));
+    assert!(readme.contains("Build date | 2026-06-01"), "{readme}");
+    assert_eq!(
+        read(&repo.path().join("risks/r.yaml")),
+        "uncommitted edit that must survive"
+    );
+}
