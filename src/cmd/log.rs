@@ -6,6 +6,7 @@ use super::{Failure, Outcome};
 use crate::cli::{ListFormat, LogArgs};
 use crate::diagnostic::closest;
 use crate::model::{Kind, Record};
+use crate::report::truncate;
 use serde::Serialize;
 use std::io::Write;
 
@@ -147,14 +148,4 @@ pub fn run(args: &LogArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome 
         )?;
     }
     Ok(0)
-}
-
-fn truncate(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        text.to_string()
-    } else {
-        let mut short: String = text.chars().take(width - 1).collect();
-        short.push('…');
-        short
-    }
 }

@@ -96,18 +96,7 @@ pub fn load_revision(config: &Config, rev: &str) -> Result<Loaded, String> {
         .into_par_iter()
         .map(|(path, bytes)| {
             if bytes.len() as u64 > config.max_file_bytes {
-                let mut outcome = FileOutcome::default();
-                outcome.findings.push(Finding::new(
-                    FILE_UNREADABLE,
-                    &path,
-                    Span::file_start(),
-                    format!(
-                        "file is {} bytes, over the {} MiB limit; it was not read",
-                        bytes.len(),
-                        config.max_file_bytes / (1024 * 1024)
-                    ),
-                ));
-                return outcome;
+                return too_large(&path, bytes.len() as u64, config.max_file_bytes);
             }
             load_bytes(&path, bytes)
         })
@@ -232,25 +221,32 @@ struct FileOutcome {
     findings: Vec<Finding>,
 }
 
+/// A file that could not be read at all: one finding, no records.
+fn unreadable(relative: &str, message: String) -> FileOutcome {
+    let mut outcome = FileOutcome::default();
+    outcome.findings.push(Finding::new(
+        FILE_UNREADABLE,
+        relative,
+        Span::file_start(),
+        message,
+    ));
+    outcome
+}
+
+fn too_large(relative: &str, bytes: u64, max_bytes: u64) -> FileOutcome {
+    unreadable(
+        relative,
+        format!(
+            "file is {bytes} bytes, over the {} MiB limit; it was not read",
+            max_bytes / (1024 * 1024)
+        ),
+    )
+}
+
 fn load_file(absolute: &Path, relative: &str, max_bytes: u64) -> FileOutcome {
-    let unreadable = |message: String| {
-        let mut outcome = FileOutcome::default();
-        outcome.findings.push(Finding::new(
-            FILE_UNREADABLE,
-            relative,
-            Span::file_start(),
-            message,
-        ));
-        outcome
-    };
+    let unreadable = |message: String| unreadable(relative, message);
     match std::fs::metadata(absolute) {
-        Ok(meta) if meta.len() > max_bytes => {
-            return unreadable(format!(
-                "file is {} bytes, over the {} MiB limit; it was not read",
-                meta.len(),
-                max_bytes / (1024 * 1024)
-            ));
-        }
+        Ok(meta) if meta.len() > max_bytes => return too_large(relative, meta.len(), max_bytes),
         Ok(_) => {}
         Err(e) => return unreadable(format!("cannot read file: {e}")),
     }
@@ -265,16 +261,7 @@ fn load_file(absolute: &Path, relative: &str, max_bytes: u64) -> FileOutcome {
 /// trees read from git objects (`--baseline`).
 fn load_bytes(relative: &str, bytes: Vec<u8>) -> FileOutcome {
     let mut outcome = FileOutcome::default();
-    let unreadable = |message: String| {
-        let mut outcome = FileOutcome::default();
-        outcome.findings.push(Finding::new(
-            FILE_UNREADABLE,
-            relative,
-            Span::file_start(),
-            message,
-        ));
-        outcome
-    };
+    let unreadable = |message: String| unreadable(relative, message);
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {

@@ -60,3 +60,14 @@ impl Sources {
         self.files.get(path).map(Arc::as_ref)
     }
 }
+
+/// Shortens text to `width` characters for a table column, marking the cut with `…`.
+pub fn truncate(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_string()
+    } else {
+        let mut short: String = text.chars().take(width.saturating_sub(1)).collect();
+        short.push('…');
+        short
+    }
+}

@@ -1,6 +1,7 @@
 //! `aims status` output: a compact readiness table for a terminal (colour when it is one),
 //! or the readiness view model as JSON.
 
+use super::truncate;
 use crate::model::Kind;
 use crate::readiness::{ClauseStatus, Coverage, Item, NEXT_ACTIONS, Readiness};
 use anstyle::{AnsiColor, Effects, Style};
@@ -320,16 +321,6 @@ fn kind_plural(kind: Kind, n: usize) -> String {
         Kind::Context => "contexts".to_string(),
         Kind::Nonconformity => "nonconformities".to_string(),
         _ => format!("{label}s"),
-    }
-}
-
-fn truncate(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        text.to_string()
-    } else {
-        let mut short: String = text.chars().take(width - 1).collect();
-        short.push('…');
-        short
     }
 }
 
