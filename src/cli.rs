@@ -47,6 +47,8 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the man page, or write one per command with --out.
     Man(ManArgs),
+    /// Print the licences of the fonts and other material embedded in this binary.
+    Licenses,
 }
 
 #[derive(Args, Debug)]
@@ -94,8 +96,8 @@ pub struct PackArgs {
     /// Where to write the pack (replaced atomically; must be new, empty or an earlier pack).
     #[arg(long)]
     pub out: PathBuf,
-    /// Formats, comma-separated: md, html.
-    #[arg(long, default_value = "md,html")]
+    /// Formats, comma-separated: md, html, pdf.
+    #[arg(long, default_value = "md,html,pdf")]
     pub format: String,
     /// The date every date rule treats as today (YYYY-MM-DD); default: today.
     #[arg(long, value_parser = parse_date)]
@@ -237,6 +239,7 @@ pub fn run() -> ExitCode {
         Command::Explain(args) => cmd::explain::run(args, &mut out),
         Command::Completions(args) => cmd::completions::completions(args, &mut out),
         Command::Man(args) => cmd::completions::man(args, &mut out),
+        Command::Licenses => cmd::licenses::run(&mut out),
     };
     let flushed = out.flush();
     match result.and_then(|code| flushed.map(|_| code).map_err(Failure::Io)) {

@@ -5,6 +5,7 @@ pub mod completions;
 pub mod controls;
 pub mod explain;
 pub mod init;
+pub mod licenses;
 pub mod log;
 pub mod pack;
 pub mod schema;

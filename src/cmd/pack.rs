@@ -104,7 +104,7 @@ pub fn run(args: &PackArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome
     write_atomically(&target, &files)?;
     writeln!(
         out,
-        "wrote the evidence pack to {} ({} files{}{}): {} errors, {} warnings",
+        "wrote the evidence pack to {} ({} files{}{}{}): {} errors, {} warnings",
         args.out.display(),
         files.len(),
         if formats.markdown {
@@ -113,6 +113,7 @@ pub fn run(args: &PackArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome
             ""
         },
         if formats.html { ", pack.html" } else { "" },
+        if formats.pdf { ", pack.pdf" } else { "" },
         view.errors,
         view.warnings
     )?;
@@ -123,24 +124,21 @@ fn parse_formats(list: &str) -> Result<Formats, Failure> {
     let mut formats = Formats {
         markdown: false,
         html: false,
+        pdf: false,
     };
     for item in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
         match item {
             "md" | "markdown" => formats.markdown = true,
             "html" => formats.html = true,
-            "pdf" => {
-                return Err(Failure::Message(
-                    "`--format pdf` is not available in this build yet; use md,html".to_string(),
-                ));
-            }
+            "pdf" => formats.pdf = true,
             other => {
                 return Err(Failure::Message(format!(
-                    "unknown pack format `{other}`; use md, html or md,html"
+                    "unknown pack format `{other}`; use md, html, pdf or a list such as md,html,pdf"
                 )));
             }
         }
     }
-    if !formats.markdown && !formats.html {
+    if !formats.markdown && !formats.html && !formats.pdf {
         return Err(Failure::Message("`--format` names no format".to_string()));
     }
     Ok(formats)

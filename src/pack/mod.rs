@@ -5,6 +5,8 @@
 //! rendered by comrak (raw HTML escaped, unsafe links dropped) inside one self-contained page,
 //! with the heat maps as inline SVG.
 
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod view;
 
 use minijinja::{AutoEscape, Environment, Value};
@@ -250,6 +252,7 @@ pub type PackFiles = Vec<(String, Vec<u8>)>;
 pub struct Formats {
     pub markdown: bool,
     pub html: bool,
+    pub pdf: bool,
 }
 
 fn render_chapters(
@@ -339,6 +342,12 @@ pub fn render(
             "pack.html".to_string(),
             normalize_newlines(&page).into_bytes(),
         ));
+    }
+    if formats.pdf {
+        #[cfg(feature = "pdf")]
+        files.push(("pack.pdf".to_string(), pdf::render(view)?.1));
+        #[cfg(not(feature = "pdf"))]
+        return Err("this aims was built without the `pdf` feature".to_string());
     }
     Ok(files)
 }

@@ -7,5 +7,7 @@ mod git;
 mod guards;
 mod iso_rules;
 mod pack;
+#[cfg(feature = "pdf")]
+mod pdf;
 mod status;
 mod support;

@@ -4,13 +4,21 @@
 use crate::support::*;
 use std::path::Path;
 
+/// `aims pack` with Markdown and HTML unless the test names formats (the PDF has its own
+/// tests, and typesetting in a debug build is slow).
 fn pack(dir: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
+    let formats: &[&str] = if extra.contains(&"--format") {
+        &[]
+    } else {
+        &["--format", "md,html"]
+    };
     aims()
         .arg("pack")
         .arg(dir)
         .arg("--out")
         .arg(out)
         .args(["--as-of", AS_OF])
+        .args(formats)
         .args(extra)
         .output()
         .unwrap()

@@ -1,0 +1,225 @@
+//! The PDF pack, typeset in-process by typst.
+//!
+//! The `World` serves one embedded template and the embedded fonts: no file system, no
+//! network, no packages. Records reach the document only as data: the view model is passed
+//! as JSON in `sys.inputs`, and Markdown bodies are turned into a list of plain-text blocks
+//! (heading, paragraph, list item, code) from the comrak AST. No text a user wrote is ever
+//! part of the typst source, so none of it can run as typst code or change the layout.
+
+use super::view::PackView;
+use serde::Serialize;
+use std::sync::OnceLock;
+use typst::diag::{FileError, FileResult, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime, Dict, IntoValue, Smart};
+use typst::syntax::{FileId, Source};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+use typst_layout::PagedDocument;
+
+const TEMPLATE: &str = include_str!("../../templates/pdf/pack.typ");
+
+/// Fonts embedded in the binary (typst-assets), loaded once per process.
+fn fonts() -> &'static (Vec<Font>, LazyHash<FontBook>) {
+    static FONTS: OnceLock<(Vec<Font>, LazyHash<FontBook>)> = OnceLock::new();
+    FONTS.get_or_init(|| {
+        let fonts: Vec<Font> = typst_assets::fonts()
+            .flat_map(|data| Font::iter(Bytes::new(data)))
+            .collect();
+        let book = LazyHash::new(FontBook::from_fonts(&fonts));
+        (fonts, book)
+    })
+}
+
+struct PackWorld {
+    library: LazyHash<Library>,
+    source: Source,
+    today: Option<Datetime>,
+}
+
+impl World for PackWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &fonts().1
+    }
+
+    fn main(&self) -> FileId {
+        self.source.id()
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.source.id() {
+            Ok(self.source.clone())
+        } else {
+            Err(FileError::AccessDenied)
+        }
+    }
+
+    fn file(&self, _id: FileId) -> FileResult<Bytes> {
+        // Nothing outside the template: no images, no data files, no packages.
+        Err(FileError::AccessDenied)
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        fonts().0.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
+        self.today
+    }
+}
+
+/// One block of a Markdown body, as data.
+#[derive(Serialize, Debug, PartialEq)]
+pub struct Block {
+    pub kind: &'static str,
+    pub level: u8,
+    pub text: String,
+}
+
+/// A Markdown body as plain-text blocks, from the comrak AST.
+pub fn markdown_blocks(markdown: &str) -> Vec<Block> {
+    use comrak::nodes::NodeValue;
+    let arena = comrak::Arena::new();
+    let root = comrak::parse_document(&arena, markdown, &comrak::Options::default());
+    let mut blocks = Vec::new();
+    for node in root.descendants() {
+        let value = &node.data.borrow().value;
+        let (kind, level) = match value {
+            NodeValue::Heading(h) => ("heading", h.level),
+            NodeValue::Paragraph => {
+                let in_item = node.ancestors().any(|a| {
+                    matches!(
+                        a.data.borrow().value,
+                        NodeValue::Item(_) | NodeValue::TaskItem(_)
+                    )
+                });
+                if in_item {
+                    ("item", 0)
+                } else {
+                    ("paragraph", 0)
+                }
+            }
+            NodeValue::CodeBlock(code) => {
+                blocks.push(Block {
+                    kind: "code",
+                    level: 0,
+                    text: code.literal.trim_end().to_string(),
+                });
+                continue;
+            }
+            NodeValue::HtmlBlock(_) => ("paragraph", 0),
+            _ => continue,
+        };
+        let mut text = String::new();
+        for inner in node.descendants().skip(1) {
+            match &inner.data.borrow().value {
+                NodeValue::Text(t) => text.push_str(t),
+                NodeValue::Code(c) => text.push_str(&c.literal),
+                NodeValue::HtmlInline(h) => text.push_str(h),
+                NodeValue::SoftBreak | NodeValue::LineBreak => text.push(' '),
+                _ => {}
+            }
+        }
+        if let NodeValue::HtmlBlock(html) = value {
+            // Raw HTML in a body is shown as the text it is.
+            text = html.literal.trim().to_string();
+        }
+        if !text.trim().is_empty() {
+            blocks.push(Block {
+                kind,
+                level: if kind == "heading" { level } else { 0 },
+                text: text.trim().to_string(),
+            });
+        }
+    }
+    blocks
+}
+
+/// What the template receives besides the view: policy bodies as blocks, by policy id.
+#[derive(Serialize)]
+struct PdfData<'a> {
+    #[serde(flatten)]
+    view: &'a PackView,
+    bodies: std::collections::BTreeMap<String, Vec<Block>>,
+}
+
+/// Lays out the pack; returns the document (for tests to inspect) and the PDF bytes.
+pub fn render(view: &PackView) -> Result<(PagedDocument, Vec<u8>), String> {
+    let bodies = view
+        .policies
+        .iter()
+        .filter_map(|p| Some((p.id.clone(), markdown_blocks(p.data.body.as_deref()?))))
+        .collect();
+    let data = serde_json::to_string(&PdfData { view, bodies }).map_err(|e| e.to_string())?;
+    let mut inputs = Dict::new();
+    inputs.insert("data".into(), data.as_str().into_value());
+    let date = view.build_date.parse::<jiff::civil::Date>().ok();
+    let today =
+        date.and_then(|d| Datetime::from_ymd(i32::from(d.year()), d.month() as u8, d.day() as u8));
+    let world = PackWorld {
+        library: LazyHash::new(Library::builder().with_inputs(inputs).build()),
+        source: Source::detached(TEMPLATE),
+        today,
+    };
+    let document: PagedDocument = typst::compile(&world)
+        .output
+        .map_err(|errors| describe(&errors))?;
+    let options = typst_pdf::PdfOptions {
+        // A stable identifier and no clock: the same commit gives the same bytes.
+        ident: Smart::Custom(format!(
+            "aims-pack-{}",
+            view.commit.as_deref().unwrap_or(&view.organization)
+        )),
+        timestamp: None,
+        ..typst_pdf::PdfOptions::default()
+    };
+    let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| describe(&errors))?;
+    Ok((document, pdf))
+}
+
+fn describe(errors: &[SourceDiagnostic]) -> String {
+    let messages: Vec<String> = errors.iter().map(|e| e.message.to_string()).collect();
+    format!("the PDF could not be typeset: {}", messages.join("; "))
+}
+
+/// All text on the document's pages, in reading order, for tests.
+pub fn document_text(document: &PagedDocument) -> String {
+    fn walk(frame: &typst::layout::Frame, out: &mut String) {
+        for (_, item) in frame.items() {
+            match item {
+                typst::layout::FrameItem::Group(group) => walk(&group.frame, out),
+                typst::layout::FrameItem::Text(text) => {
+                    out.push_str(&text.text);
+                    out.push(' ');
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = String::new();
+    for page in document.pages() {
+        walk(&page.frame, &mut out);
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_becomes_plain_blocks() {
+        let blocks = markdown_blocks(
+            "# Title\n\nSome *bold* text with `#code`.\n\n- one\n- two\n\n<script>x</script>\n",
+        );
+        let kinds: Vec<&str> = blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(kinds, ["heading", "paragraph", "item", "item", "paragraph"]);
+        assert_eq!(blocks[1].text, "Some bold text with #code.");
+        assert_eq!(blocks[4].text, "<script>x</script>");
+    }
+}

@@ -1,0 +1,114 @@
+//! The PDF pack: typeset in-process, text extractable, outline, hostile text stays text,
+//! byte-identical rebuilds.
+
+use crate::support::*;
+use aims::pack::pdf;
+
+/// Builds the view model of a repository the way `aims pack` does.
+fn view_of(dir: &std::path::Path) -> aims::pack::view::PackView {
+    let config = aims::load::config::load(dir).unwrap();
+    let loaded = aims::load::load_repository(&config).unwrap();
+    let today: jiff::civil::Date = AS_OF.parse().unwrap();
+    let findings = aims::checks::run_all(&aims::checks::CheckInput {
+        model: &loaded.model,
+        config: &config,
+        load_findings: &loaded.findings,
+        today,
+    });
+    aims::pack::view::build(&aims::pack::view::PackInput {
+        model: &loaded.model,
+        config: &config,
+        findings: &findings,
+        today,
+    })
+}
+
+#[test]
+fn the_example_pdf_has_pages_outline_and_every_control_and_risk() {
+    let view = view_of(&manifest_dir().join("examples/acme-lending"));
+    let (document, bytes) = pdf::render(&view).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    assert!(
+        document.pages().len() > 5,
+        "{} pages",
+        document.pages().len()
+    );
+    let text = pdf::document_text(&document);
+    for control in aims::model::catalog::CONTROLS {
+        assert!(
+            text.contains(control.id),
+            "{} missing from the PDF text",
+            control.id
+        );
+    }
+    for risk in [
+        "R-001", "R-002", "R-003", "R-004", "R-005", "R-006", "R-007",
+    ] {
+        assert!(text.contains(risk), "{risk}");
+    }
+    for chapter in [
+        "4 Context of the organization",
+        "6 Planning",
+        "Annex B: Evidence index",
+    ] {
+        assert!(text.contains(chapter), "{chapter}");
+    }
+    assert!(text.contains("page 2 of"), "running footer");
+    // PDF bookmarks: an outline dictionary with chapter titles.
+    let raw = String::from_utf8_lossy(&bytes);
+    assert!(raw.contains("/Outlines"), "no outline");
+    assert!(raw.contains("/Title"), "no metadata title");
+}
+
+#[test]
+fn hostile_record_text_is_shown_not_run() {
+    let repo = Repo::with_base(&[(
+        "policies/p.md",
+        "---\nkind: Policy\nid: POL-X\ntitle: \"#panic(\\\"boom\\\") ] ) } *bold* $x$ #set page(width: 1cm)\"\ntype: ai-policy\nowner: owner\napproved_by: Board\napproved: 2026-01-01\nreview_by: 2027-01-01\n---\n# Heading\n\n#set text(size: 90pt) and #import \"/etc/passwd\"\n\n```\n#panic()\n```\n",
+    )]);
+    let view = view_of(repo.path());
+    let (document, _) = pdf::render(&view).expect("hostile text must not break the typesetting");
+    let text = pdf::document_text(&document);
+    assert!(text.contains("#panic(\"boom\")"), "title shown literally");
+    assert!(
+        text.contains("#set text(size: 90pt)"),
+        "body shown literally"
+    );
+    // The page size was not changed by the title.
+    let width = document.pages()[1].frame.width().to_pt();
+    assert!((width - 595.0).abs() < 2.0, "A4 width, got {width}");
+}
+
+#[test]
+fn two_pdf_builds_are_byte_identical() {
+    let out = tempfile::tempdir().unwrap();
+    let example = manifest_dir().join("examples/acme-lending");
+    for name in ["a", "b"] {
+        let output = aims()
+            .arg("pack")
+            .arg(&example)
+            .arg("--out")
+            .arg(out.path().join(name))
+            .args(["--as-of", AS_OF, "--format", "pdf"])
+            .output()
+            .unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let a = std::fs::read(out.path().join("a/pack.pdf")).unwrap();
+    let b = std::fs::read(out.path().join("b/pack.pdf")).unwrap();
+    assert!(a.len() > 10_000);
+    assert!(a == b, "the two PDFs differ");
+}
+
+#[test]
+fn the_binary_carries_the_font_licences() {
+    let output = aims().arg("licenses").output().unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("SIL OPEN FONT LICENSE Version 1.1"));
+    assert!(text.contains("Libertinus Serif"));
+}
