@@ -30,7 +30,11 @@ pub fn run(args: &LogArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome 
     let (kind, id) = match args.record.split_once('/') {
         Some((kind, id)) => {
             let kind = Kind::from_name(kind).ok_or_else(|| {
-                Failure::Message(format!("`{kind}` is not a record kind (such as `Risk`)"))
+                let hint = closest(kind, Kind::ALL.iter().map(|k| k.name())).map_or_else(
+                    || "such as `Risk`".to_string(),
+                    |k| format!("did you mean `{k}`?"),
+                );
+                Failure::Message(format!("`{kind}` is not a record kind ({hint})"))
             })?;
             (Some(kind), id)
         }

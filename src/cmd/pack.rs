@@ -42,10 +42,13 @@ pub fn run(args: &PackArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome
     let formats = parse_formats(&args.format)?;
     let config = load::config::load(&args.dir)?;
     check::validate_config(&config)?;
-    let loaded = match &args.at {
+    let mut loaded = match &args.at {
         Some(rev) => load::load_revision(&config, rev).map_err(Failure::Message)?,
         None => load::load_repository(&config).map_err(Failure::Message)?,
     };
+    loaded.model.evidence_digests =
+        load::evidence_digests(&config, &loaded.model, args.at.as_deref())
+            .map_err(Failure::Message)?;
     note_unknown_git(&loaded, err)?;
     let findings = checks::run_all(&CheckInput {
         model: &loaded.model,

@@ -449,12 +449,18 @@ fn resolve(repo: &gix::Repository, rev: &str) -> Result<gix::ObjectId, String> {
         .id)
 }
 
-/// A file in a commit's tree: path relative to the AIMS root, bytes, whether it is a link.
-pub type TreeFile = (String, Vec<u8>, bool);
+/// A file in a commit's tree: path relative to the AIMS root, its bytes when they were asked
+/// for, whether it is a symbolic link (a link's bytes, its target, are always read).
+pub type TreeFile = (String, Option<Vec<u8>>, bool);
 
 /// The files below the AIMS root in the tree of `rev`, read from git objects (the working tree
-/// is not touched), with the commit id `rev` names.
-pub fn files_at(root: &Path, rev: &str) -> Result<(String, Vec<TreeFile>), String> {
+/// is not touched), with the commit id `rev` names. Only the blobs of paths `wanted` accepts
+/// are read; the others are listed without their bytes.
+pub fn files_at(
+    root: &Path,
+    rev: &str,
+    wanted: &dyn Fn(&str) -> bool,
+) -> Result<(String, Vec<TreeFile>), String> {
     let repo =
         gix::discover(root).map_err(|_| "`--baseline` needs a git repository".to_string())?;
     let workdir = repo
@@ -501,8 +507,18 @@ pub fn files_at(root: &Path, rev: &str) -> Result<(String, Vec<TreeFile>), Strin
         let Some(inside) = path.strip_prefix(&prefix) else {
             continue;
         };
-        let blob = repo.find_object(oid).map_err(|e| e.to_string())?;
-        files.push((inside.to_string(), blob.data.clone(), entry_mode.is_link()));
+        let is_link = entry_mode.is_link();
+        let bytes = if is_link || wanted(inside) {
+            Some(
+                repo.find_object(oid)
+                    .map_err(|e| e.to_string())?
+                    .data
+                    .clone(),
+            )
+        } else {
+            None
+        };
+        files.push((inside.to_string(), bytes, is_link));
     }
     files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok((commit_id.to_string(), files))

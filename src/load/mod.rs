@@ -50,7 +50,6 @@ pub fn load_repository(config: &Config) -> Result<Loaded, String> {
     }
     let mut model = Model::new(records, files);
     model.evidence_files = evidence::inspect_all(&config.root, &model);
-    model.evidence_digests = evidence::hash_present(&config.root, &model.evidence_files);
     model.git = git::read(&config.root);
     Ok(Loaded { model, findings })
 }
@@ -58,38 +57,34 @@ pub fn load_repository(config: &Config) -> Result<Loaded, String> {
 /// Loads the AIMS as it was at commit `rev`, from git objects only: the working tree is not
 /// read or touched. The same filters apply as on disk (extensions, hidden paths, excludes).
 pub fn load_revision(config: &Config, rev: &str) -> Result<Loaded, String> {
-    let (_, files) = git::files_at(&config.root, rev)?;
     let excluded = exclusion_set(&config.exclude)?;
+    let is_record_file = |path: &str| {
+        let hidden = path.split('/').any(|part| part.starts_with('.'));
+        let record_file = matches!(
+            Path::new(path).extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml" | "md")
+        );
+        // A folder excluded by a glob excludes everything below it, as on disk.
+        let is_excluded = path
+            .char_indices()
+            .filter(|(_, c)| *c == '/')
+            .map(|(i, _)| &path[..i])
+            .chain([path])
+            .any(|p| excluded.is_match(p));
+        record_file && !hidden && !is_excluded
+    };
+    let (_, files) = git::files_at(&config.root, rev, &is_record_file)?;
     let mut paths = std::collections::HashSet::new();
     let mut links = std::collections::HashMap::new();
-    let mut digests = std::collections::HashMap::new();
     let mut wanted = Vec::new();
     for (path, bytes, is_link) in files {
         paths.insert(path.clone());
-        if !is_link {
-            digests.insert(path.clone(), evidence::digest(&bytes));
-        }
-        if is_link {
-            links.insert(path, String::from_utf8_lossy(&bytes).into_owned());
-            continue;
-        }
-        let hidden = path.split('/').any(|part| part.starts_with('.'));
-        let record_file = matches!(
-            Path::new(&path).extension().and_then(|e| e.to_str()),
-            Some("yaml" | "yml" | "md")
-        );
-        let is_excluded = path
-            .split('/')
-            .scan(String::new(), |prefix, part| {
-                if !prefix.is_empty() {
-                    prefix.push('/');
-                }
-                prefix.push_str(part);
-                Some(prefix.clone())
-            })
-            .any(|p| excluded.is_match(&p));
-        if record_file && !hidden && !is_excluded {
-            wanted.push((path, bytes));
+        match (bytes, is_link) {
+            (Some(bytes), true) => {
+                links.insert(path, String::from_utf8_lossy(&bytes).into_owned());
+            }
+            (Some(bytes), false) => wanted.push((path, bytes)),
+            (None, _) => {}
         }
     }
     let outcomes: Vec<FileOutcome> = wanted
@@ -111,17 +106,37 @@ pub fn load_revision(config: &Config, rev: &str) -> Result<Loaded, String> {
     }
     let mut model = Model::new(records, sources);
     model.evidence_files = evidence::inspect_tree(&model, &paths, &links);
-    model.evidence_digests = model
+    model.git = git::read_at(&config.root, rev);
+    Ok(Loaded { model, findings })
+}
+
+/// SHA-256 and size of every evidence file present in the repository (at `rev`, from git
+/// objects, or in the working tree). Only the pack needs them, so `check` never pays for
+/// reading evidence files.
+pub fn evidence_digests(
+    config: &Config,
+    model: &Model,
+    rev: Option<&str>,
+) -> Result<std::collections::HashMap<String, evidence::Digest>, String> {
+    let Some(rev) = rev else {
+        return Ok(evidence::hash_present(&config.root, &model.evidence_files));
+    };
+    // Record paths as written, keyed by where they are in the tree.
+    let present: std::collections::HashMap<String, &String> = model
         .evidence_files
         .iter()
         .filter(|(_, fact)| matches!(fact, evidence::EvidenceFile::Present { .. }))
-        .filter_map(|(path, _)| {
-            let digest = digests.get(&evidence::normalize(path))?.clone();
-            Some((path.clone(), digest))
-        })
+        .map(|(path, _)| (evidence::normalize(path), path))
         .collect();
-    model.git = git::read_at(&config.root, rev);
-    Ok(Loaded { model, findings })
+    let (_, files) = git::files_at(&config.root, rev, &|path| present.contains_key(path))?;
+    Ok(files
+        .into_iter()
+        .filter(|(_, _, is_link)| !is_link)
+        .filter_map(|(path, bytes, _)| {
+            let original = present.get(&path)?;
+            Some(((*original).clone(), evidence::digest(&bytes?)))
+        })
+        .collect())
 }
 
 /// The AIMS root's path inside the enclosing git work tree, with a trailing `/` (`""` when

@@ -204,7 +204,8 @@ pub struct Model {
     pub files: Vec<Arc<SourceFile>>,
     /// What is at each evidence `path`, as the loader found it.
     pub evidence_files: HashMap<String, EvidenceFile>,
-    /// SHA-256 and size of each evidence file present in the repository, by `path`.
+    /// SHA-256 and size of each evidence file present in the repository, by `path`; filled
+    /// only by `aims pack` (`load::evidence_digests`), so checks never read evidence files.
     pub evidence_digests: HashMap<String, crate::load::evidence::Digest>,
     /// What git knows: HEAD, dirty files, each file's commits (possibly "unknown").
     pub git: GitFacts,

@@ -403,3 +403,36 @@ fn a_linked_worktree_reads_the_same_history() {
     assert_eq!(stale.len(), 1);
     assert!(stale[0].3.contains("on 2025-01-10"), "{}", stale[0].3);
 }
+
+#[test]
+fn changed_since_an_unknown_revision_or_outside_git_is_exit_2() {
+    let repo = Repo::with_base(&[]);
+    let output = repo.check(&["--changed-since", "main"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr_of(&output).contains("`--changed-since` needs a git repository"));
+    repo.git_init();
+    repo.commit("2026-06-01", "Alice", "first");
+    let output = repo.check(&["--changed-since", "origin/nowhere"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr_of(&output).contains("`origin/nowhere` is not a revision"),
+        "{}",
+        stderr_of(&output)
+    );
+}
+
+#[test]
+fn log_with_an_unknown_kind_says_so() {
+    let repo = Repo::with_base(&[]);
+    let output = aims()
+        .args(["log", "Rsik/R-1"])
+        .arg(repo.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr_of(&output).contains("`Rsik` is not a record kind (did you mean `Risk`?)"),
+        "{}",
+        stderr_of(&output)
+    );
+}

@@ -341,9 +341,15 @@ fn at_builds_the_pack_of_a_past_commit_without_touching_the_tree() {
         "risks/r.yaml",
         "kind: Risk\nid: R-1\ntitle: The risk as it was in June\nai_systems: [scoring]\nowner: owner\nlikelihood: rare\nimpact: minor\ntreatment:\n  option: mitigate\n  controls: [A.6.2.6]\n",
     )]);
+    repo.write("evidence/report.csv", "june,1\n");
+    repo.write(
+        "ev.yaml",
+        "kind: Evidence\nid: EV-1\ntitle: Report\npath: evidence/report.csv\ncollected: 2026-06-01\n",
+    );
     repo.git_init();
     repo.commit("2026-06-01", "Alice", "June");
     git(repo.path(), &["tag", "audit-day"]);
+    repo.write("evidence/report.csv", "september,2\n");
     repo.write(
         "risks/r.yaml",
         &read(&repo.path().join("risks/r.yaml")).replace("as it was in June", "as it is now"),
@@ -371,4 +377,18 @@ fn at_builds_the_pack_of_a_past_commit_without_touching_the_tree() {
         read(&repo.path().join("risks/r.yaml")),
         "uncommitted edit that must survive"
     );
+}
+
+#[test]
+fn an_unknown_pack_format_is_exit_2_with_the_choices() {
+    let repo = Repo::with_base(&[]);
+    let out = tempfile::tempdir().unwrap();
+    let output = pack(repo.path(), &out.path().join("p"), &["--format", "md,docx"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("unknown pack format `docx`; use md, html, pdf"),
+        "{stderr}"
+    );
+    assert!(!out.path().join("p").exists());
 }
