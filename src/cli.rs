@@ -1,14 +1,8 @@
-//! Command-line arguments, and the one place that turns outcomes into output and exit codes.
-#![allow(clippy::print_stderr)]
+//! Command-line arguments: what the user may say, parsed and checked by clap. `cmd` acts on it.
 
-use crate::cmd::{self, Failure};
-use crate::report::Sources;
-use crate::report::human::Human;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
-use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -207,66 +201,4 @@ pub enum ListFormat {
 fn parse_date(text: &str) -> Result<Date, String> {
     text.parse::<Date>()
         .map_err(|_| format!("`{text}` is not a date written YYYY-MM-DD"))
-}
-
-/// Runs the command line and returns the process exit code: 0 clean, 1 error findings,
-/// 2 unusable input. Never panics on user input.
-pub fn run() -> ExitCode {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
-        Err(error) => {
-            let _ = error.print();
-            return ExitCode::from(if error.use_stderr() { 2 } else { 0 });
-        }
-    };
-    let color = match cli.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-    };
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
-    let stderr = io::stderr();
-    let mut err = stderr.lock();
-    let result = match &cli.command {
-        Command::Check(args) => cmd::check::run(args, &mut out, &mut err, color),
-        Command::Status(args) => cmd::status::run(args, &mut out, &mut err, color),
-        Command::Init(args) => cmd::init::run(args, &mut out),
-        Command::Log(args) => cmd::log::run(args, &mut out, &mut err),
-        Command::Pack(args) => cmd::pack::run(args, &mut out, &mut err),
-        Command::Schema(args) => cmd::schema::run(args, &mut out),
-        Command::Controls(args) => cmd::controls::run(args, &mut out),
-        Command::Explain(args) => cmd::explain::run(args, &mut out),
-        Command::Completions(args) => cmd::completions::completions(args, &mut out),
-        Command::Man(args) => cmd::completions::man(args, &mut out),
-        Command::Licenses => cmd::licenses::run(&mut out),
-    };
-    let flushed = out.flush();
-    match result.and_then(|code| flushed.map(|_| code).map_err(Failure::Io)) {
-        Ok(code) => ExitCode::from(code),
-        // A closed pipe (`aims check | head`) is the reader's choice, not a failure.
-        Err(Failure::Io(error)) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(failure) => {
-            report_failure(
-                &failure,
-                io::stderr().is_terminal() && cli.color != ColorChoice::Never,
-            );
-            ExitCode::from(2)
-        }
-    }
-}
-
-fn report_failure(failure: &Failure, color: bool) {
-    let stderr = io::stderr();
-    let mut err = stderr.lock();
-    if let Failure::Config(crate::load::config::ConfigError::Invalid { source, findings }) = failure
-    {
-        let sources = Sources::new([source.clone()]);
-        let human = Human {
-            sources: &sources,
-            color,
-        };
-        let _ = human.write_findings(&mut err, findings);
-    }
-    let _ = writeln!(err, "error: {failure}");
 }

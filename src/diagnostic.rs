@@ -156,13 +156,21 @@ pub fn sort_findings(findings: &mut [Finding]) {
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
 }
 
+/// Longest word "did you mean" looks at: ids, keys and levels are short, and comparing a long
+/// value against every candidate costs its length times theirs.
+const MAX_SUGGESTION_INPUT: usize = 100;
+
 /// Closest candidate by edit distance, for "did you mean" hints; `None` when nothing is close.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let length = word.chars().count();
+    if length > MAX_SUGGESTION_INPUT {
+        return None;
+    }
     let lower = word.to_lowercase();
-    let limit = (word.chars().count() / 3).max(1);
+    let limit = (length / 3).max(1);
     candidates
         .into_iter()
-        .map(|c| {
+        .filter_map(|c| {
             let candidate = c.to_lowercase();
             // A word that is a longer or shorter form of a candidate ("warning", "warn") is close.
             let prefix = candidate.len() >= 3
@@ -174,45 +182,22 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
                 .zip(candidate.chars())
                 .take_while(|(a, b)| a == b)
                 .count();
-            let stem = shared >= 6 && shared * 3 >= lower.chars().count() * 2;
+            let stem = shared >= 6 && shared * 3 >= length * 2;
             let distance = if prefix {
                 1
             } else if stem {
                 limit
+            } else if candidate.chars().count().abs_diff(length) > limit {
+                // The distance is at least the difference in length: too far, without computing it.
+                return None;
             } else {
-                edit_distance(&lower, &candidate)
+                strsim::osa_distance(&lower, &candidate)
             };
-            (distance, c)
+            Some((distance, c))
         })
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, c)| (*d, *c))
         .map(|(_, c)| c)
-}
-
-/// Optimal string alignment distance: edits and swaps of neighbours each count one.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in rows.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in rows[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (rows[i - 1][j] + 1)
-                .min(rows[i][j - 1] + 1)
-                .min(rows[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(rows[i - 2][j - 2] + 1);
-            }
-            rows[i][j] = best;
-        }
-    }
-    rows[a.len()][b.len()]
 }
 
 #[cfg(test)]
@@ -228,10 +213,20 @@ mod tests {
     }
 
     #[test]
-    fn edit_distance_counts_single_edits() {
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
-        assert_eq!(edit_distance("", "abc"), 3);
-        assert_eq!(edit_distance("same", "same"), 0);
-        assert_eq!(edit_distance("rsik", "risk"), 1);
+    fn swapped_neighbours_are_one_edit() {
+        assert_eq!(
+            closest("rsik-owner", ["risk-owner", "risk-officer"]),
+            Some("risk-owner")
+        );
+        assert_eq!(closest("kitten", ["sitting"]), None);
+    }
+
+    #[test]
+    fn long_values_get_no_suggestion_and_cost_nothing() {
+        let huge = "x".repeat(1_000_000);
+        let candidates: Vec<String> = (0..20).map(|i| format!("candidate-{i}")).collect();
+        assert_eq!(closest(&huge, candidates.iter().map(String::as_str)), None);
+        let long_prefix = format!("Risk{}", "x".repeat(200));
+        assert_eq!(closest(&long_prefix, ["Risk"]), None);
     }
 }

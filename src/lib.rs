@@ -16,5 +16,6 @@ pub mod readiness;
 pub mod report;
 pub mod scaffold;
 pub mod schema;
+pub mod syntax;
 
-pub use cli::run;
+pub use cmd::run;

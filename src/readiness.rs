@@ -4,14 +4,12 @@
 //! traceability. It keeps "documented" (the SoA says implemented) apart from "operating with
 //! evidence" (current evidence shows it): auditors test the second.
 
-use crate::checks::evidence_stale::evidence_age;
 use crate::checks::missing_mandatory_document::REQUIREMENTS;
-use crate::checks::{days_between, is_placeholder};
 use crate::diagnostic::{Finding, Severity};
-use crate::load::config::Config;
-use crate::load::evidence::EvidenceFile;
-use crate::model::catalog::{self, AREAS, CLAUSES, CONTROLS};
-use crate::model::records::{Evidence, Nonconformity, Risk, StatementOfApplicability};
+use crate::model::catalog::{AREAS, CLAUSES};
+use crate::model::coverage::{Band, ControlCounts, ControlState, Decision, residual_score};
+use crate::model::records::{Evidence, Nonconformity, Risk};
+use crate::model::settings::Config;
 use crate::model::{Kind, Model, Record};
 use jiff::civil::Date;
 use serde::Serialize;
@@ -126,20 +124,6 @@ pub struct AreaStatus {
     pub controls: ControlCounts,
 }
 
-/// Controls counted by decision and by how far they are shown to work. `implemented` is what
-/// the SoA claims; `operating_with_evidence` is the subset backed by current evidence.
-#[derive(Debug, Default, Clone, Copy, Serialize, PartialEq, Eq)]
-pub struct ControlCounts {
-    pub total: usize,
-    pub undecided: usize,
-    pub applicable: usize,
-    pub excluded: usize,
-    pub planned: usize,
-    pub partial: usize,
-    pub implemented: usize,
-    pub operating_with_evidence: usize,
-}
-
 #[derive(Debug, Default, Serialize)]
 pub struct RiskCounts {
     pub acceptance: u32,
@@ -244,10 +228,17 @@ const OVERDUE_RULES: &[&str] = &[
 /// How many next actions the terminal view lists.
 pub const NEXT_ACTIONS: usize = 10;
 
-pub fn assess(model: &Model, config: &Config, findings: &[Finding], today: Date) -> Readiness {
+/// The readiness view; `controls` are [`crate::model::coverage::control_states`] of the same
+/// run, which the pack shows too.
+pub fn assess(
+    model: &Model,
+    config: &Config,
+    findings: &[Finding],
+    controls: &[ControlState],
+    today: Date,
+) -> Readiness {
     let counted: Vec<&Finding> = findings.iter().filter(|f| f.counts()).collect();
-    let controls_detail = control_states(model, config, today);
-    let actions = next_actions(&counted, &controls_detail);
+    let actions = next_actions(&counted, controls);
     Readiness {
         organization: config.organization.clone(),
         standard: config.standard.clone(),
@@ -274,11 +265,7 @@ pub fn assess(model: &Model, config: &Config, findings: &[Finding], today: Date)
         annex_a: AREAS
             .iter()
             .map(|area| {
-                let counts = count_controls(
-                    controls_detail
-                        .iter()
-                        .filter(|(id, _)| catalog::control(id).is_some_and(|c| c.area == area.id)),
-                );
+                let counts = ControlCounts::of(controls.iter().filter(|c| c.area == area.id));
                 AreaStatus {
                     id: area.id,
                     title: area.title,
@@ -287,7 +274,7 @@ pub fn assess(model: &Model, config: &Config, findings: &[Finding], today: Date)
                 }
             })
             .collect(),
-        controls: count_controls(controls_detail.iter()),
+        controls: ControlCounts::of(controls),
         risks: risk_counts(model, config),
         nonconformities: NonconformityCounts {
             open: model
@@ -372,122 +359,6 @@ fn clause_statuses(model: &Model, config: &Config) -> Vec<ClauseStatus> {
         .collect()
 }
 
-/// What the SoA says about one control, and whether current evidence backs it.
-#[derive(Debug, Clone)]
-struct ControlState {
-    /// `None` while the SoA does not list the control or has no real justification yet.
-    decision: Option<bool>,
-    listed: bool,
-    status: Option<String>,
-    current_evidence: bool,
-    has_evidence: bool,
-    soa: Option<(String, u32)>,
-}
-
-fn control_states(
-    model: &Model,
-    config: &Config,
-    today: Date,
-) -> Vec<(&'static str, ControlState)> {
-    let soas: Vec<(&Record, &StatementOfApplicability)> =
-        model.typed::<StatementOfApplicability>().collect();
-    CONTROLS
-        .iter()
-        .map(|control| {
-            let entry = soas
-                .iter()
-                .find_map(|(record, soa)| soa.controls.get(control.id).map(|e| (record, e)));
-            let state = match entry {
-                None => ControlState {
-                    decision: None,
-                    listed: false,
-                    status: None,
-                    current_evidence: false,
-                    has_evidence: false,
-                    soa: soas
-                        .first()
-                        .map(|(r, _)| (r.file().to_string(), r.id_span().start.line)),
-                },
-                Some((record, entry)) => {
-                    let line = record
-                        .node
-                        .get("controls")
-                        .and_then(|c| c.entry(control.id))
-                        .map_or(record.id_span().start.line, |(key, _)| key.span.start.line);
-                    ControlState {
-                        // "TODO: decide ..." is not a decision yet.
-                        decision: (!is_placeholder(&entry.justification))
-                            .then_some(entry.applicable),
-                        listed: true,
-                        status: entry.status.clone(),
-                        current_evidence: entry
-                            .evidence
-                            .iter()
-                            .any(|id| evidence_is_current(model, config, id, today)),
-                        has_evidence: !entry.evidence.is_empty(),
-                        soa: Some((record.file().to_string(), line)),
-                    }
-                }
-            };
-            (control.id, state)
-        })
-        .collect()
-}
-
-/// Evidence that exists, is where it says (a file in the repository, or a URL) and is fresh.
-pub fn evidence_is_current(model: &Model, config: &Config, id: &str, today: Date) -> bool {
-    let Some(record) = model.get(Kind::Evidence, id) else {
-        return false;
-    };
-    let Some(evidence) = record.data.as_ref().and_then(|d| match d {
-        crate::model::RecordData::Evidence(e) => Some(e),
-        _ => None,
-    }) else {
-        return false;
-    };
-    let located = match &evidence.path {
-        Some(path) => matches!(
-            model.evidence_files.get(path),
-            Some(EvidenceFile::Present { .. })
-        ),
-        None => evidence.url.is_some(),
-    };
-    let max_age = evidence
-        .max_age_days
-        .unwrap_or(config.evidence_max_age_days);
-    // No age: the file has uncommitted changes, so it is being collected now.
-    located
-        && evidence_age(model, evidence)
-            .is_none_or(|age| days_between(age.since, today) <= i64::from(max_age))
-}
-
-fn count_controls<'a>(
-    states: impl Iterator<Item = &'a (&'static str, ControlState)>,
-) -> ControlCounts {
-    let mut counts = ControlCounts::default();
-    for (_, state) in states {
-        counts.total += 1;
-        match state.decision {
-            None => counts.undecided += 1,
-            Some(false) => counts.excluded += 1,
-            Some(true) => {
-                counts.applicable += 1;
-                match state.status.as_deref() {
-                    Some("implemented") => {
-                        counts.implemented += 1;
-                        if state.current_evidence {
-                            counts.operating_with_evidence += 1;
-                        }
-                    }
-                    Some("partial") => counts.partial += 1,
-                    _ => counts.planned += 1,
-                }
-            }
-        }
-    }
-    counts
-}
-
 /// An area is covered when every control is decided and every applicable one operates with
 /// current evidence; missing when nothing in it is even partly in place.
 fn area_coverage(counts: &ControlCounts) -> Coverage {
@@ -511,11 +382,11 @@ fn risk_counts(model: &Model, config: &Config) -> RiskCounts {
             continue;
         }
         counts.open += 1;
-        let Some(score) = residual_score(risk, config) else {
+        let Some(score) = residual_score(risk, criteria) else {
             counts.unscored += 1;
             continue;
         };
-        match score_band(score, criteria.acceptance) {
+        match Band::of(score, criteria.acceptance) {
             Band::High => counts.high += 1,
             Band::Medium => counts.medium += 1,
             Band::Low => counts.low += 1,
@@ -529,37 +400,6 @@ fn risk_counts(model: &Model, config: &Config) -> RiskCounts {
         }
     }
     counts
-}
-
-/// The residual score, each residual level defaulting to the inherent one.
-pub fn residual_score(risk: &Risk, config: &Config) -> Option<u32> {
-    let residual = risk.residual.as_ref();
-    config.risk.score(
-        residual
-            .and_then(|r| r.likelihood.as_deref())
-            .unwrap_or(&risk.likelihood),
-        residual
-            .and_then(|r| r.impact.as_deref())
-            .unwrap_or(&risk.impact),
-    )
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Band {
-    Low,
-    Medium,
-    High,
-}
-
-/// Low: within the acceptance threshold; medium: up to twice it; high: beyond.
-pub fn score_band(score: u32, acceptance: u32) -> Band {
-    if score <= acceptance {
-        Band::Low
-    } else if score <= acceptance.saturating_mul(2) {
-        Band::Medium
-    } else {
-        Band::High
-    }
 }
 
 fn item_of(finding: &Finding) -> Item {
@@ -584,7 +424,7 @@ fn item_of(finding: &Finding) -> Item {
     }
 }
 
-fn next_actions(findings: &[&Finding], controls: &[(&'static str, ControlState)]) -> Vec<Item> {
+fn next_actions(findings: &[&Finding], controls: &[ControlState]) -> Vec<Item> {
     let rank = |rule: &str| {
         ACTION_ORDER
             .iter()
@@ -605,26 +445,32 @@ fn next_actions(findings: &[&Finding], controls: &[(&'static str, ControlState)]
 
     // After the findings, the implementation work the SoA itself lists.
     let mut open_work: BTreeMap<u8, Vec<Item>> = BTreeMap::new();
-    for (id, state) in controls {
+    for state in controls {
         let Some((file, line)) = &state.soa else {
             continue;
         };
-        let title = catalog::control(id).map_or("", |c| c.title);
+        let (id, title) = (state.id, state.title);
         let (order, text) = match (state.decision, state.status.as_deref()) {
-            (None, _) if !state.listed => continue, // soa-missing-control says so
-            (None, _) => (1, format!("decide whether control {id} ({title}) applies")),
+            (Decision::Missing, _) => continue, // soa-missing-control says so
+            (Decision::Undecided, _) => {
+                (1, format!("decide whether control {id} ({title}) applies"))
+            }
             // Without any evidence listed, `soa-implemented-without-evidence` already says so.
-            (Some(true), Some("implemented")) if !state.current_evidence && state.has_evidence => (
-                0,
-                format!(
-                    "control {id} ({title}) is implemented but none of its evidence is current"
-                ),
-            ),
-            (Some(true), Some("partial")) => {
+            (Decision::Applicable, Some("implemented"))
+                if !state.current_evidence && !state.evidence.is_empty() =>
+            {
+                (
+                    0,
+                    format!(
+                        "control {id} ({title}) is implemented but none of its evidence is current"
+                    ),
+                )
+            }
+            (Decision::Applicable, Some("partial")) => {
                 (2, format!("finish implementing control {id} ({title})"))
             }
-            (Some(true), Some("implemented")) | (Some(false), _) => continue,
-            (Some(true), _) => (3, format!("implement control {id} ({title})")),
+            (Decision::Applicable, Some("implemented")) | (Decision::Excluded, _) => continue,
+            (Decision::Applicable, _) => (3, format!("implement control {id} ({title})")),
         };
         open_work.entry(order).or_default().push(Item {
             text,
@@ -642,14 +488,6 @@ fn next_actions(findings: &[&Finding], controls: &[(&'static str, ControlState)]
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn bands_are_relative_to_the_acceptance_threshold() {
-        assert_eq!(score_band(6, 6), Band::Low);
-        assert_eq!(score_band(7, 6), Band::Medium);
-        assert_eq!(score_band(12, 6), Band::Medium);
-        assert_eq!(score_band(13, 6), Band::High);
-    }
 
     #[test]
     fn evidence_for_a_parent_clause_covers_its_children() {

@@ -4,9 +4,9 @@
 //! (unknown field), value (wrong type, enum, format) or parent mapping (missing field).
 
 use crate::diagnostic::{Span, closest};
-use crate::load::source::SourceFile;
-use crate::load::tree::{Node, NodeValue, Step};
 use crate::model::Kind;
+use crate::syntax::source::SourceFile;
+use crate::syntax::tree::{Node, NodeValue, Step};
 use jsonschema::error::ValidationErrorKind;
 use jsonschema::paths::LocationSegment;
 use jsonschema::{Draft, Validator};
@@ -109,6 +109,16 @@ pub fn record_schema() -> Value {
     })
 }
 
+/// The JSON text of a bundled schema, or of the combined record schema.
+pub fn text_of(name: &str) -> String {
+    if name == RECORD_SCHEMA {
+        let mut text = serde_json::to_string_pretty(&record_schema()).unwrap_or_default();
+        text.push('\n');
+        return text;
+    }
+    schema_text(name).unwrap_or_default().to_string()
+}
+
 /// A compiled schema and its JSON (messages look up titles and property names in it).
 pub struct Schema {
     json: Value,
@@ -129,12 +139,9 @@ impl Schema {
 
     /// The compiled schema for a kind, built once per process on first use.
     pub fn for_kind(kind: Kind) -> &'static Schema {
-        static CACHE: [OnceLock<Schema>; 15] = [const { OnceLock::new() }; 15];
-        let index = Kind::ALL
-            .iter()
-            .position(|k| *k == kind)
-            .expect("kind is listed");
-        CACHE[index].get_or_init(|| Schema::compile(kind.schema_name()))
+        static CACHE: [OnceLock<Schema>; Kind::ALL.len()] =
+            [const { OnceLock::new() }; Kind::ALL.len()];
+        CACHE[kind as usize].get_or_init(|| Schema::compile(kind.schema_name()))
     }
 
     pub fn for_config() -> &'static Schema {

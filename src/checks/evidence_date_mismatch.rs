@@ -1,7 +1,7 @@
 use super::evidence_stale::short;
 use super::{Check, CheckInput, Rule, key_path};
 use crate::diagnostic::{Finding, Severity};
-use crate::load::evidence::normalize;
+use crate::model::facts::normalize;
 use crate::model::records::Evidence;
 
 pub struct EvidenceDateMismatch;

@@ -1,6 +1,6 @@
 use super::{Check, CheckInput, Rule, key_path};
 use crate::diagnostic::{Finding, Severity};
-use crate::load::evidence::EvidenceFile;
+use crate::model::facts::EvidenceFile;
 use crate::model::records::Evidence;
 
 pub struct EvidenceMissingFile;

@@ -1,10 +1,7 @@
 use super::{Check, CheckInput, Rule, days, days_between, key_path};
 use crate::diagnostic::{Finding, Severity};
-use crate::load::evidence::normalize;
-use crate::load::git::Commit;
-use crate::model::Model;
+use crate::model::coverage::evidence_age;
 use crate::model::records::Evidence;
-use jiff::civil::Date;
 
 pub struct EvidenceStale;
 
@@ -85,39 +82,6 @@ impl Check for EvidenceStale {
             );
         }
     }
-}
-
-/// Where an evidence record's age counts from.
-pub struct EvidenceAge<'a> {
-    pub since: Date,
-    /// The commit that last changed the evidence file, when the age comes from git.
-    pub commit: Option<&'a Commit>,
-}
-
-/// In-repository evidence is as old as the commit that last changed its file; URL evidence,
-/// and files whose history is unknown, are as old as `collected`. `None` when the file has
-/// uncommitted changes (it is being collected right now).
-pub fn evidence_age<'a>(model: &'a Model, evidence: &Evidence) -> Option<EvidenceAge<'a>> {
-    let Some(path) = &evidence.path else {
-        return Some(EvidenceAge {
-            since: evidence.collected,
-            commit: None,
-        });
-    };
-    let path = normalize(path);
-    if model.git.is_dirty(&path) == Some(true) {
-        return None;
-    }
-    Some(match model.git.last_change(&path) {
-        Some(commit) => EvidenceAge {
-            since: commit.date,
-            commit: Some(commit),
-        },
-        None => EvidenceAge {
-            since: evidence.collected,
-            commit: None,
-        },
-    })
 }
 
 /// The short form of a commit id, as `git log --oneline` shows it.

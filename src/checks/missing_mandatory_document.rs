@@ -1,7 +1,7 @@
 use super::{Check, CheckInput, Rule};
 use crate::diagnostic::{Finding, Severity, Span};
-use crate::load::config::Config;
 use crate::model::records::Evidence;
+use crate::model::settings::Config;
 use crate::model::{Kind, Model};
 
 pub struct MissingMandatoryDocument;

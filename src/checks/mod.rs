@@ -35,9 +35,10 @@ pub mod waivers;
 mod yaml_syntax;
 
 use crate::diagnostic::{Finding, Severity, sort_findings};
-use crate::load::config::Config;
-use crate::load::tree::{Key, Node, NodeValue, Step};
+pub use crate::model::coverage::{days_between, is_placeholder};
+use crate::model::settings::Config;
 use crate::model::{Kind, Model, Record};
+use crate::syntax::tree::{Key, Node, NodeValue, Step};
 use jiff::civil::Date;
 
 /// What a rule is, for `aims explain`, SARIF rule metadata and the README table.
@@ -177,11 +178,6 @@ fn report_load_findings(input: &CheckInput<'_>, rule: &str, out: &mut Vec<Findin
     );
 }
 
-/// Whole days from `from` to `to` (negative when `to` is earlier).
-pub fn days_between(from: Date, to: Date) -> i64 {
-    from.until(to).map_or(0, |span| i64::from(span.get_days()))
-}
-
 /// How late something due on `due` is by `today` ("1 day", "12 days"); `None` until it is.
 pub fn days_late(due: Date, today: Date) -> Option<String> {
     let late = days_between(due, today);
@@ -238,52 +234,6 @@ fn key_path(keys: &[&str]) -> Vec<Step> {
     keys.iter().map(|k| Step::Key((*k).to_string())).collect()
 }
 
-/// Text that stands in for an answer without giving one: empty, `TBD`, `N/A`, or fewer than
-/// three words.
-pub fn is_placeholder(text: &str) -> bool {
-    const PLACEHOLDERS: &[&str] = &[
-        "",
-        "-",
-        "--",
-        "?",
-        "...",
-        "…",
-        "n/a",
-        "na",
-        "tbd",
-        "tbc",
-        "todo",
-        "fixme",
-        "xxx",
-        "none",
-        "null",
-        "nil",
-        "no",
-        "not applicable",
-        "not relevant",
-        "to do",
-        "to be defined",
-        "to be decided",
-        "to be determined",
-        "to be confirmed",
-        "later",
-        "pending",
-        "out of scope",
-        "not in scope",
-        "not needed",
-        "not required",
-    ];
-    let normalized = text
-        .trim()
-        .trim_end_matches(['.', '!', ':'])
-        .trim()
-        .to_lowercase();
-    const PREFIXES: &[&str] = &["todo", "tbd", "fixme", "to decide", "xxx"];
-    PLACEHOLDERS.contains(&normalized.as_str())
-        || PREFIXES.iter().any(|p| normalized.starts_with(p))
-        || normalized.split_whitespace().count() < 3
-}
-
 /// Runs every enabled check and returns the findings in report order.
 pub fn run_all(input: &CheckInput<'_>) -> Vec<Finding> {
     let mut all = Vec::new();
@@ -337,25 +287,6 @@ mod tests {
             actual == expected,
             "docs/rules.md is out of date: run `UPDATE_EXPECT=1 cargo test docs_rules_page`"
         );
-    }
-
-    #[test]
-    fn placeholders_are_not_reasons() {
-        for text in [
-            "",
-            "  ",
-            "N/A",
-            "n/a.",
-            "TBD",
-            "todo",
-            "Not applicable.",
-            "Out of scope",
-        ] {
-            assert!(is_placeholder(text), "{text:?}");
-        }
-        assert!(!is_placeholder(
-            "We supply no AI systems to customers; all use is internal."
-        ));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 use super::{Check, CheckInput, Rule};
 use crate::diagnostic::{Finding, Severity};
-use crate::load::tree::Step;
 use crate::model::records::{Risk, StatementOfApplicability};
+use crate::syntax::tree::Step;
 
 pub struct RiskControlNotApplicable;
 

@@ -1,5 +1,6 @@
 use super::{Check, CheckInput, Rule, key_path};
 use crate::diagnostic::{Finding, Severity};
+use crate::model::coverage::residual_levels;
 use crate::model::records::Risk;
 
 pub struct RiskResidualUnaccepted;
@@ -48,12 +49,7 @@ impl Check for RiskResidualUnaccepted {
                 continue;
             }
             let residual = risk.residual.as_ref();
-            let likelihood = residual
-                .and_then(|r| r.likelihood.as_deref())
-                .unwrap_or(&risk.likelihood);
-            let impact = residual
-                .and_then(|r| r.impact.as_deref())
-                .unwrap_or(&risk.impact);
+            let (likelihood, impact) = residual_levels(risk);
             let Some(score) = criteria.score(likelihood, impact) else {
                 continue;
             };

@@ -1,6 +1,6 @@
 use super::{Check, CheckInput, Rule, soa_applicable, soa_entries};
 use crate::diagnostic::{Finding, Severity};
-use crate::load::tree::NodeValue;
+use crate::syntax::tree::NodeValue;
 
 pub struct SoaImplementedWithoutEvidence;
 

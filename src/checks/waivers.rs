@@ -4,8 +4,8 @@
 
 use super::Rule;
 use crate::diagnostic::{Finding, Severity, Span, Waived};
-use crate::load::config::{Config, Waiver};
-use crate::load::tree::Step;
+use crate::model::settings::{Config, Waiver};
+use crate::syntax::tree::Step;
 use globset::{Glob, GlobMatcher};
 use jiff::civil::Date;
 

@@ -19,7 +19,7 @@ struct JsonLog<'a> {
     /// How many records share the file: history is kept per file.
     records_in_file: usize,
     history_known: bool,
-    history: crate::load::git::FileHistory<'a>,
+    history: crate::model::facts::FileHistory<'a>,
 }
 
 pub fn run(args: &LogArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {

@@ -1,4 +1,5 @@
-//! One module per command: each wires the stages together and returns the exit code.
+//! One module per command: each wires the stages together and returns the exit code; `run`
+//! dispatches the command line and is the one place that turns outcomes into exit codes.
 
 pub mod check;
 pub mod completions;
@@ -11,9 +12,14 @@ pub mod pack;
 pub mod schema;
 pub mod status;
 
+use crate::cli::{Cli, ColorChoice, Command};
 use crate::load::config::ConfigError;
+use crate::report::Sources;
+use crate::report::human::Human;
+use clap::Parser;
 use std::fmt;
-use std::io;
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
 
 /// Why a command could not do its job at all (exit code 2).
 #[derive(Debug)]
@@ -46,3 +52,64 @@ impl From<io::Error> for Failure {
 }
 
 pub type Outcome = Result<u8, Failure>;
+
+/// Runs the command line and returns the process exit code: 0 clean, 1 error findings,
+/// 2 unusable input. Never panics on user input.
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return ExitCode::from(if error.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let color = match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let stderr = io::stderr();
+    let mut err = stderr.lock();
+    let result = match &cli.command {
+        Command::Check(args) => check::run(args, &mut out, &mut err, color),
+        Command::Status(args) => status::run(args, &mut out, &mut err, color),
+        Command::Init(args) => init::run(args, &mut out),
+        Command::Log(args) => log::run(args, &mut out, &mut err),
+        Command::Pack(args) => pack::run(args, &mut out, &mut err),
+        Command::Schema(args) => schema::run(args, &mut out),
+        Command::Controls(args) => controls::run(args, &mut out),
+        Command::Explain(args) => explain::run(args, &mut out),
+        Command::Completions(args) => completions::completions(args, &mut out),
+        Command::Man(args) => completions::man(args, &mut out),
+        Command::Licenses => licenses::run(&mut out),
+    };
+    let flushed = out.flush();
+    match result.and_then(|code| flushed.map(|_| code).map_err(Failure::Io)) {
+        Ok(code) => ExitCode::from(code),
+        // A closed pipe (`aims check | head`) is the reader's choice, not a failure.
+        Err(Failure::Io(error)) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(failure) => {
+            report_failure(
+                &failure,
+                io::stderr().is_terminal() && cli.color != ColorChoice::Never,
+            );
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn report_failure(failure: &Failure, color: bool) {
+    let stderr = io::stderr();
+    let mut err = stderr.lock();
+    if let Failure::Config(ConfigError::Invalid { source, findings }) = failure {
+        let sources = Sources::new([source.clone()]);
+        let human = Human {
+            sources: &sources,
+            color,
+        };
+        let _ = human.write_findings(&mut err, findings);
+    }
+    let _ = writeln!(err, "error: {failure}");
+}

@@ -3,7 +3,7 @@
 use super::{Failure, Outcome};
 use crate::cli::SchemaArgs;
 use crate::model::Kind;
-use crate::schema::{CONFIG_SCHEMA, RECORD_SCHEMA, SCHEMA_FILES, record_schema, schema_text};
+use crate::schema::{CONFIG_SCHEMA, RECORD_SCHEMA, SCHEMA_FILES, text_of};
 use std::io::Write;
 use std::path::Path;
 
@@ -72,16 +72,6 @@ pub fn run(args: &SchemaArgs, out: &mut dyn Write) -> Outcome {
         }
     }
     Ok(0)
-}
-
-/// The JSON text of a bundled schema, or of the combined record schema.
-pub fn text_of(name: &str) -> String {
-    if name == RECORD_SCHEMA {
-        let mut text = serde_json::to_string_pretty(&record_schema()).unwrap_or_default();
-        text.push('\n');
-        return text;
-    }
-    schema_text(name).unwrap_or_default().to_string()
 }
 
 /// Writes through a temporary file in the same folder, so a reader never sees half a file.

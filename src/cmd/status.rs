@@ -4,6 +4,7 @@
 use super::Outcome;
 use super::check::analyse;
 use crate::cli::{ListFormat, StatusArgs};
+use crate::model::coverage::control_states;
 use crate::readiness;
 use crate::report::status::{StatusReport, write_json};
 use std::io::Write;
@@ -12,7 +13,8 @@ pub fn run(args: &StatusArgs, out: &mut dyn Write, err: &mut dyn Write, color: b
     let today = args.as_of.unwrap_or_else(|| jiff::Zoned::now().date());
     let (config, loaded, findings) = analyse(&args.dir, today)?;
     super::check::note_unknown_git(&loaded, err)?;
-    let readiness = readiness::assess(&loaded.model, &config, &findings, today);
+    let controls = control_states(&loaded.model, &config, today);
+    let readiness = readiness::assess(&loaded.model, &config, &findings, &controls, today);
     match args.format {
         ListFormat::Human => StatusReport {
             readiness: &readiness,

@@ -1,10 +1,10 @@
 //! `aims.toml`: found by walking up, parsed with spans, validated against its own schema.
 
-use super::source::SourceFile;
-use super::tree::{Key, Node, NodeValue};
 use crate::diagnostic::{Finding, Span};
+use crate::model::settings::{Config, RiskCriteria, Waiver};
 use crate::schema::Schema;
-use jiff::civil::Date;
+use crate::syntax::source::SourceFile;
+use crate::syntax::tree::{Key, Node, NodeValue};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -14,98 +14,6 @@ use toml::de::{DeTable, DeValue};
 pub const CONFIG_FILE: &str = "aims.toml";
 /// The rule id of problems in `aims.toml` itself.
 pub const CONFIG_RULE: &str = "config";
-
-/// The settings a run uses, with defaults filled in.
-#[derive(Debug, Clone)]
-pub struct Config {
-    pub root: PathBuf,
-    pub organization: String,
-    pub standard: String,
-    pub exclude: Vec<String>,
-    pub max_file_bytes: u64,
-    pub risk: RiskCriteria,
-    pub evidence_max_age_days: u32,
-    pub audit_interval_days: u32,
-    pub review_interval_days: u32,
-    /// Per-rule severity: `error`, `warn` or `off`.
-    pub rules: BTreeMap<String, String>,
-    pub waivers: Vec<Waiver>,
-    pub source: Arc<SourceFile>,
-    /// The parsed file, for locating problems in it (unknown rule ids, expired waivers).
-    pub node: Node,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RiskCriteria {
-    #[serde(default = "default_likelihood")]
-    pub likelihood: Vec<String>,
-    #[serde(default = "default_impact")]
-    pub impact: Vec<String>,
-    #[serde(default = "default_acceptance")]
-    pub acceptance: u32,
-}
-
-impl Default for RiskCriteria {
-    fn default() -> Self {
-        RiskCriteria {
-            likelihood: default_likelihood(),
-            impact: default_impact(),
-            acceptance: default_acceptance(),
-        }
-    }
-}
-
-impl RiskCriteria {
-    /// 1-based rank of a likelihood level; `None` when the scale does not have it.
-    pub fn likelihood_rank(&self, level: &str) -> Option<u32> {
-        rank(&self.likelihood, level)
-    }
-
-    pub fn impact_rank(&self, level: &str) -> Option<u32> {
-        rank(&self.impact, level)
-    }
-
-    /// Likelihood rank x impact rank, as DESIGN §1 defines the score.
-    pub fn score(&self, likelihood: &str, impact: &str) -> Option<u32> {
-        Some(self.likelihood_rank(likelihood)? * self.impact_rank(impact)?)
-    }
-
-    /// The highest score the scales allow.
-    pub fn max_score(&self) -> u32 {
-        (self.likelihood.len() * self.impact.len()) as u32
-    }
-}
-
-fn rank(scale: &[String], level: &str) -> Option<u32> {
-    scale.iter().position(|l| l == level).map(|i| i as u32 + 1)
-}
-
-fn default_likelihood() -> Vec<String> {
-    ["rare", "unlikely", "possible", "likely", "almost-certain"]
-        .map(String::from)
-        .to_vec()
-}
-
-fn default_impact() -> Vec<String> {
-    ["negligible", "minor", "moderate", "major", "severe"]
-        .map(String::from)
-        .to_vec()
-}
-
-fn default_acceptance() -> u32 {
-    6
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Waiver {
-    pub rule: String,
-    pub record: Option<String>,
-    pub file: Option<String>,
-    pub reason: String,
-    pub expires: Date,
-}
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -2,16 +2,10 @@
 //! repository. Files are looked at (metadata, symlink resolution), never read: a path that
 //! leaves the repository must not make `aims` open `/etc/passwd`.
 
+use crate::model::facts::{Digest, Escape, EvidenceFile, normalize};
 use crate::model::{Kind, Model, RecordData};
 use std::collections::HashMap;
 use std::path::{Component, Path};
-
-/// SHA-256 (lowercase hex) and size of an evidence file, for the pack's evidence index.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct Digest {
-    pub sha256: String,
-    pub bytes: u64,
-}
 
 pub fn digest(bytes: &[u8]) -> Digest {
     use sha2::Digest as _;
@@ -35,38 +29,6 @@ pub fn hash_present(root: &Path, files: &HashMap<String, EvidenceFile>) -> HashM
         .collect()
 }
 
-/// What is at an evidence record's `path`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum EvidenceFile {
-    /// A regular file inside the repository.
-    Present { bytes: u64 },
-    /// Nothing at that path (or a symbolic link whose target does not exist).
-    Missing,
-    /// Something other than a regular file, such as a folder.
-    NotAFile,
-    /// The path leaves the repository; the reason says how.
-    Outside(Escape),
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Escape {
-    Absolute,
-    ParentDirectory,
-    Symlink,
-}
-
-impl Escape {
-    pub fn describe(self) -> &'static str {
-        match self {
-            Escape::Absolute => "is an absolute path",
-            Escape::ParentDirectory => "climbs out of the repository with `..`",
-            Escape::Symlink => {
-                "goes through a symbolic link whose target is outside the repository"
-            }
-        }
-    }
-}
-
 /// How `path` leaves the repository by its spelling alone, if it does.
 pub fn lexical_escape(path: &str) -> Option<Escape> {
     if is_absolute(path) {
@@ -83,21 +45,6 @@ pub fn lexical_escape(path: &str) -> Option<Escape> {
         }
     }
     None
-}
-
-/// `a/./b/../c` as `a/c`, for looking paths up in a git tree.
-pub fn normalize(path: &str) -> String {
-    let mut parts: Vec<&str> = Vec::new();
-    for part in path.split(['/', '\\']) {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            part => parts.push(part),
-        }
-    }
-    parts.join("/")
 }
 
 /// Inspects `path` (repository-relative, `/` separated) below `root`.

@@ -8,117 +8,11 @@ use gix::bstr::ByteSlice;
 use gix::objs::FindExt;
 use jiff::civil::Date;
 use rayon::prelude::*;
-use serde::Serialize;
+
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
-/// One commit, as an auditor reads it.
-#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
-pub struct Commit {
-    pub id: String,
-    pub date: Date,
-    /// Seconds since the epoch, for ordering commits made the same day.
-    #[serde(skip)]
-    pub time: i64,
-    pub author: String,
-    pub email: String,
-    pub subject: String,
-    /// Values of `Approved-by:` trailers in the commit message.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub approved_by: Vec<String>,
-}
-
-/// What git knows about the repository at HEAD, relative to the AIMS root.
-#[derive(Debug, Default)]
-pub struct GitFacts {
-    /// Why some or all facts are unknown, with how to fix it; `None` when all are known.
-    pub unknown: Option<String>,
-    pub head: Option<Commit>,
-    /// `None` on a detached HEAD or outside git.
-    pub branch: Option<String>,
-    /// Paths (relative to the AIMS root) changed in the working tree or index, or untracked.
-    /// `None` when the state could not be read.
-    pub dirty: Option<BTreeSet<String>>,
-    /// First-parent history, newest first. Empty when history is unknown (shallow, no git).
-    pub commits: Vec<Commit>,
-    /// Path (relative to the AIMS root) -> indices into `commits`, newest first.
-    files: HashMap<String, Vec<u32>>,
-    /// Whether per-file history is known (full history was available).
-    pub history_known: bool,
-    /// The AIMS root relative to the work tree, `""` or `"sub/dir/"`.
-    pub prefix: String,
-}
-
-/// A file's document-control data: its versions and who changed it when.
-#[derive(Debug, Serialize)]
-pub struct FileHistory<'a> {
-    pub path: String,
-    /// Number of commits that changed the file (its version).
-    pub version: usize,
-    pub first: Option<&'a Commit>,
-    pub last: Option<&'a Commit>,
-    pub authors: Vec<String>,
-    /// Uncommitted changes in the working tree or index.
-    pub dirty: bool,
-    pub commits: Vec<&'a Commit>,
-}
-
-impl GitFacts {
-    pub fn unavailable(reason: impl Into<String>) -> GitFacts {
-        GitFacts {
-            unknown: Some(reason.into()),
-            ..GitFacts::default()
-        }
-    }
-
-    /// The commits that changed `path`, newest first; `None` when history is unknown.
-    pub fn commits_of(&self, path: &str) -> Option<Vec<&Commit>> {
-        if !self.history_known {
-            return None;
-        }
-        Some(
-            self.files
-                .get(path)
-                .map(|ids| ids.iter().map(|&i| &self.commits[i as usize]).collect())
-                .unwrap_or_default(),
-        )
-    }
-
-    /// The commit that last changed `path`; `None` when unknown or never committed.
-    pub fn last_change(&self, path: &str) -> Option<&Commit> {
-        if !self.history_known {
-            return None;
-        }
-        self.files
-            .get(path)
-            .and_then(|ids| ids.first())
-            .map(|&i| &self.commits[i as usize])
-    }
-
-    /// `Some(true)` when the file has uncommitted changes (or is untracked).
-    pub fn is_dirty(&self, path: &str) -> Option<bool> {
-        self.dirty.as_ref().map(|d| d.contains(path))
-    }
-
-    pub fn history(&self, path: &str) -> FileHistory<'_> {
-        let commits = self.commits_of(path).unwrap_or_default();
-        let mut authors: Vec<String> = Vec::new();
-        for commit in commits.iter().rev() {
-            if !authors.contains(&commit.author) {
-                authors.push(commit.author.clone());
-            }
-        }
-        FileHistory {
-            path: path.to_string(),
-            version: commits.len(),
-            first: commits.last().copied(),
-            last: commits.first().copied(),
-            authors,
-            dirty: self.is_dirty(path).unwrap_or(false),
-            commits,
-        }
-    }
-}
+use crate::model::facts::{Commit, GitFacts};
 
 /// Reads the facts for the AIMS rooted at `root`. Never fails: problems become `unknown`.
 pub fn read(root: &Path) -> GitFacts {
@@ -146,10 +40,8 @@ fn read_from(root: &Path, rev: Option<&str>) -> GitFacts {
     let prefix = prefix_of(root, &workdir);
     // Each tree is read twice in the walk (as a commit's and as its child's parent tree).
     repo.object_cache_size_if_unset(64 * 1024 * 1024);
-    let mut facts = GitFacts {
-        prefix: prefix.clone(),
-        ..GitFacts::default()
-    };
+    let mut facts = GitFacts::default();
+    facts.prefix = prefix.clone();
     facts.branch = repo
         .head_name()
         .ok()
@@ -186,9 +78,7 @@ fn read_from(root: &Path, rev: Option<&str>) -> GitFacts {
     }
     match walk_history(&repo, head_id, &prefix) {
         Ok((commits, files)) => {
-            facts.commits = commits;
-            facts.files = files;
-            facts.history_known = true;
+            facts.set_history(commits, files);
         }
         Err(error) => {
             facts.unknown = Some(format!(

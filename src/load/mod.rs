@@ -7,20 +7,19 @@
 pub mod config;
 pub mod evidence;
 pub mod git;
-pub mod source;
-pub mod tree;
 pub mod yaml;
 
 use crate::diagnostic::{Finding, Span, closest};
+use crate::model::facts::{Digest, EvidenceFile, normalize};
+use crate::model::settings::Config;
 use crate::model::{Kind, Model, Record, RecordData};
 use crate::schema::Schema;
-use config::Config;
+use crate::syntax::source::SourceFile;
+use crate::syntax::tree::{Key, Node, NodeValue};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use rayon::prelude::*;
-use source::SourceFile;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use tree::{Key, Node, NodeValue};
 
 pub const YAML_SYNTAX: &str = "yaml-syntax";
 pub const SCHEMA: &str = "schema";
@@ -117,7 +116,7 @@ pub fn evidence_digests(
     config: &Config,
     model: &Model,
     rev: Option<&str>,
-) -> Result<std::collections::HashMap<String, evidence::Digest>, String> {
+) -> Result<std::collections::HashMap<String, Digest>, String> {
     let Some(rev) = rev else {
         return Ok(evidence::hash_present(&config.root, &model.evidence_files));
     };
@@ -125,8 +124,8 @@ pub fn evidence_digests(
     let present: std::collections::HashMap<String, &String> = model
         .evidence_files
         .iter()
-        .filter(|(_, fact)| matches!(fact, evidence::EvidenceFile::Present { .. }))
-        .map(|(path, _)| (evidence::normalize(path), path))
+        .filter(|(_, fact)| matches!(fact, EvidenceFile::Present { .. }))
+        .map(|(path, _)| (normalize(path), path))
         .collect();
     let (_, files) = git::files_at(&config.root, rev, &|path| present.contains_key(path))?;
     Ok(files

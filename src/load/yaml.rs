@@ -4,15 +4,28 @@
 //! guard rails: an explicit nesting limit instead of recursion, an alias-expansion budget,
 //! duplicate keys rejected at the second key, and foreign tags refused instead of dropped.
 
-use super::tree::{Key, Node, NodeValue};
 use crate::diagnostic::{Pos, Span};
+use crate::syntax::tree::{Key, Node, NodeValue};
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle, Tag};
 use std::collections::{HashMap, HashSet};
 
-/// Deepest nesting of mappings and lists accepted; records need fewer than ten levels.
+/// Deepest nesting of mappings and lists accepted, aliases expanded; records need fewer than
+/// ten levels.
 pub const MAX_DEPTH: usize = 64;
-/// Aliases may add at most this many nodes beyond twice the nodes written out in the file.
-const ALIAS_ALLOWANCE: usize = 10_000;
+/// What aliases may re-emit, in [`Node::weight`] units (about bytes of memory): this much, plus
+/// [`ALIAS_BYTES_PER_INPUT_BYTE`] per byte of the YAML text, up to [`ALIAS_BYTES_CAP`].
+/// Counting bytes rather than nodes matters: one long anchored string aliased many times is
+/// few nodes but many bytes (a 1 MB file once expanded to 19 GB).
+const ALIAS_BYTES_ALLOWANCE: usize = 1024 * 1024;
+const ALIAS_BYTES_PER_INPUT_BYTE: usize = 8;
+const ALIAS_BYTES_CAP: usize = 64 * 1024 * 1024;
+
+/// The alias budget for a YAML text of `len` bytes.
+fn alias_budget(len: usize) -> usize {
+    ALIAS_BYTES_ALLOWANCE
+        .saturating_add(len.saturating_mul(ALIAS_BYTES_PER_INPUT_BYTE))
+        .min(ALIAS_BYTES_CAP)
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct YamlError {
@@ -53,8 +66,8 @@ pub fn parse(text: &str, line_offset: u32) -> Parsed {
         line_offset,
         stack: Vec::new(),
         anchors: HashMap::new(),
-        nodes_written: 0,
-        nodes_expanded: 0,
+        alias_budget: alias_budget(text.len()),
+        alias_bytes: 0,
         documents: Vec::new(),
     };
     let mut parser = Parser::new_from_str(text);
@@ -149,12 +162,20 @@ enum Frame {
     },
 }
 
+/// A node kept under an anchor, with what re-emitting it costs.
+struct Anchored {
+    node: Node,
+    weight: usize,
+    height: usize,
+}
+
 struct Builder {
     line_offset: u32,
     stack: Vec<Frame>,
-    anchors: HashMap<usize, (Node, usize)>,
-    nodes_written: usize,
-    nodes_expanded: usize,
+    anchors: HashMap<usize, Anchored>,
+    alias_budget: usize,
+    /// Weight re-emitted by aliases so far in this stream.
+    alias_bytes: usize,
     documents: Vec<Node>,
 }
 
@@ -177,7 +198,6 @@ impl Builder {
             Event::StreamEnd => return Ok(false),
             Event::Nothing | Event::StreamStart | Event::DocumentStart(_) | Event::DocumentEnd => {}
             Event::Scalar(text, style, anchor, tag) => {
-                self.nodes_written += 1;
                 let node = scalar(&text, style, tag.as_deref(), span)?;
                 self.finish(node, anchor)?;
             }
@@ -225,26 +245,28 @@ impl Builder {
                         anchor,
                     ),
                 };
-                self.nodes_written += 1;
                 self.finish(node, anchor)?;
             }
             Event::Alias(id) => {
-                let Some((node, size)) = self.anchors.get(&id) else {
+                let Some(anchored) = self.anchors.get(&id) else {
                     return Err(YamlError::at(
                         span,
                         "this alias names an anchor that is not defined",
                     ));
                 };
-                let budget = ALIAS_ALLOWANCE + 2 * self.nodes_written;
-                if self.nodes_expanded + size > budget {
+                // Checked before the copy is made, so a bomb never gets built.
+                if self.stack.len() + anchored.height > MAX_DEPTH {
                     return Err(YamlError::at(
                         span,
-                        "aliases here expand to far more data than the file contains (an alias bomb)",
+                        format!(
+                            "with this alias expanded, values are nested more than {MAX_DEPTH} levels deep"
+                        ),
                     )
-                    .help("write the values out, or reuse fewer anchors"));
+                    .help("records need only a few levels; write the values out instead of nesting anchors"));
                 }
-                self.nodes_expanded += size;
-                let mut node = node.clone();
+                let weight = anchored.weight;
+                self.spend(weight, span)?;
+                let mut node = self.anchors[&id].node.clone();
                 node.span = span;
                 self.finish(node, 0)?;
             }
@@ -263,11 +285,36 @@ impl Builder {
         Ok(())
     }
 
+    /// Charges `weight` copied bytes to the stream's alias budget, refusing at `span` the copy
+    /// that would cross it.
+    fn spend(&mut self, weight: usize, span: Span) -> Result<(), YamlError> {
+        let expanded = self.alias_bytes.saturating_add(weight);
+        if expanded > self.alias_budget {
+            return Err(YamlError::at(
+                span,
+                format!(
+                    "anchors and aliases up to here copy over {} of data, far more than the file holds (an alias bomb)",
+                    human_bytes(self.alias_budget)
+                ),
+            )
+            .help("write the values out, or reuse fewer or smaller anchors"));
+        }
+        self.alias_bytes = expanded;
+        Ok(())
+    }
+
     /// Hands a complete node to its parent, or ends the document when there is none.
     fn finish(&mut self, node: Node, anchor: usize) -> Result<(), YamlError> {
         if anchor != 0 {
-            let size = node.size();
-            self.anchors.insert(anchor, (node.clone(), size));
+            // The copy kept for later aliases costs memory too.
+            let weight = node.weight();
+            self.spend(weight, node.span)?;
+            let anchored = Anchored {
+                weight,
+                height: node.height(),
+                node: node.clone(),
+            };
+            self.anchors.insert(anchor, anchored);
         }
         match self.stack.last_mut() {
             None => {
@@ -302,6 +349,14 @@ impl Builder {
             }
         }
         Ok(())
+    }
+}
+
+fn human_bytes(bytes: usize) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{} MiB", bytes / (1024 * 1024))
+    } else {
+        format!("{} KiB", bytes / 1024)
     }
 }
 
@@ -541,6 +596,75 @@ mod tests {
         }
         let e = error(&text);
         assert!(e.message.contains("alias bomb"), "{}", e.message);
+    }
+
+    /// `title: &a xxxx…` aliased `aliases` times: few nodes, many bytes.
+    fn scalar_bomb(scalar_len: usize, aliases: usize) -> String {
+        format!(
+            "kind: Risk\nid: R-BOMB\ntitle: &a {}\nnotes: [{}]\n",
+            "x".repeat(scalar_len),
+            vec!["*a"; aliases].join(", ")
+        )
+    }
+
+    #[test]
+    fn long_scalar_aliased_many_times_is_refused_by_bytes() {
+        for (scalar_len, aliases) in [(4_000, 3_000), (100_000, 2_000), (500_000, 125_000)] {
+            let text = scalar_bomb(scalar_len, aliases);
+            let e = error(&text);
+            assert!(e.message.contains("alias bomb"), "{}", e.message);
+            assert_eq!(e.span.start.line, 4, "at the alias that crossed the budget");
+        }
+    }
+
+    #[test]
+    fn alias_budget_grows_with_the_file_and_is_capped() {
+        assert_eq!(alias_budget(0), ALIAS_BYTES_ALLOWANCE);
+        assert!(alias_budget(1_000_000) > alias_budget(1_000));
+        assert_eq!(alias_budget(usize::MAX), ALIAS_BYTES_CAP);
+        // A long value reused a handful of times is ordinary YAML.
+        let doc = one(&scalar_bomb(4_000, 20));
+        assert_eq!(doc.get("notes").unwrap().items().len(), 20);
+    }
+
+    #[test]
+    fn aliases_count_toward_the_depth_limit() {
+        // Each anchor nests the previous one a level deeper: 80 levels once expanded.
+        let mut text = String::from("l0: &l0 [x]\n");
+        for level in 1..80 {
+            text.push_str(&format!("l{level}: &l{level} [*l{}]\n", level - 1));
+        }
+        let e = error(&text);
+        assert!(e.message.contains("nested more than 64"), "{}", e.message);
+        assert!(e.message.contains("alias"), "{}", e.message);
+        // The alias that first reaches past the limit: its list holds 64 levels below the key.
+        assert_eq!(e.span.start.line, 64);
+        let shallow: String = (0..10)
+            .map(|level| match level {
+                0 => "l0: &l0 [x]\n".to_string(),
+                _ => format!("l{level}: &l{level} [*l{}]\n", level - 1),
+            })
+            .collect();
+        assert_eq!(one(&shallow).get("l9").unwrap().height(), 10);
+    }
+
+    #[test]
+    fn the_budget_is_shared_by_every_document_of_a_stream() {
+        let document = |id: &str| {
+            let reuse = vec!["*v"; 70].join(", ");
+            format!("id: {id}\nv: &v {}\nw: [{reuse}]\n", "x".repeat(10_000))
+        };
+        assert!(parse(&document("a"), 0).error.is_none());
+        let parsed = parse(&format!("{}---\n{}", document("a"), document("b")), 0);
+        assert_eq!(parsed.documents.len(), 1, "the first document survives");
+        let e = parsed
+            .error
+            .expect("the second document crosses the budget");
+        assert!(e.message.contains("alias bomb"), "{}", e.message);
+        assert_eq!(
+            e.span.start.line, 7,
+            "at the alias list of the second document"
+        );
     }
 
     #[test]

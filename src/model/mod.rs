@@ -2,14 +2,17 @@
 //! fields between records. No IO happens here.
 
 pub mod catalog;
+pub mod coverage;
+pub mod facts;
 pub mod records;
 pub mod refs;
+pub mod settings;
 
 use crate::diagnostic::{Finding, Span};
-use crate::load::evidence::EvidenceFile;
-use crate::load::git::GitFacts;
-use crate::load::source::SourceFile;
-use crate::load::tree::{Node, Step};
+use crate::syntax::source::SourceFile;
+use crate::syntax::tree::{Node, Step};
+use facts::EvidenceFile;
+use facts::GitFacts;
 use records::*;
 use serde::de::DeserializeOwned;
 use std::collections::HashMap;
@@ -206,7 +209,7 @@ pub struct Model {
     pub evidence_files: HashMap<String, EvidenceFile>,
     /// SHA-256 and size of each evidence file present in the repository, by `path`; filled
     /// only by `aims pack` (`load::evidence_digests`), so checks never read evidence files.
-    pub evidence_digests: HashMap<String, crate::load::evidence::Digest>,
+    pub evidence_digests: HashMap<String, facts::Digest>,
     /// What git knows: HEAD, dirty files, each file's commits (possibly "unknown").
     pub git: GitFacts,
     /// First record of each (kind, id), for reference resolution.
@@ -270,5 +273,9 @@ mod tests {
         }
         assert_eq!(Kind::from_name("risk"), None);
         assert_eq!(Kind::ALL.len(), 15);
+        // Per-kind tables (the schema cache) are indexed by `kind as usize`.
+        for (index, kind) in Kind::ALL.iter().enumerate() {
+            assert_eq!(*kind as usize, index);
+        }
     }
 }

@@ -5,7 +5,7 @@
 
 use super::{Kind, Record};
 use crate::diagnostic::Span;
-use crate::load::tree::{Node, NodeValue};
+use crate::syntax::tree::{Node, NodeValue};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Target {

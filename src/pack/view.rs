@@ -3,13 +3,15 @@
 //! read files, and no user text is ever evaluated as a template.
 
 use crate::diagnostic::{Finding, Severity};
-use crate::load::config::Config;
-use crate::load::evidence::EvidenceFile;
-use crate::model::catalog::CONTROLS;
+use crate::model::coverage::{
+    Band, ControlState, control_states, evidence_is_current, residual_levels, residual_score,
+};
+use crate::model::facts::EvidenceFile;
 use crate::model::records::*;
 use crate::model::refs::{Target, references};
+use crate::model::settings::Config;
 use crate::model::{Kind, Model, Record, Typed};
-use crate::readiness::{self, Readiness, score_band};
+use crate::readiness::{self, Readiness};
 use jiff::civil::Date;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -146,6 +148,22 @@ pub struct SoaRow {
     pub risks: Vec<String>,
 }
 
+impl SoaRow {
+    fn of(state: &ControlState) -> SoaRow {
+        SoaRow {
+            id: state.id,
+            title: state.title,
+            area: state.area,
+            decision: state.decision.as_str(),
+            justification: state.justification.clone(),
+            status: state.status.clone().unwrap_or_default(),
+            evidence: state.evidence.clone(),
+            operating: state.operating(),
+            risks: state.risks.clone(),
+        }
+    }
+}
+
 #[derive(Serialize)]
 pub struct DocumentRow {
     pub file: String,
@@ -208,12 +226,7 @@ pub struct FindingRow {
 }
 
 fn band_name(score: Option<u32>, acceptance: u32) -> &'static str {
-    match score.map(|s| score_band(s, acceptance)) {
-        Some(readiness::Band::Low) => "low",
-        Some(readiness::Band::Medium) => "medium",
-        Some(readiness::Band::High) => "high",
-        None => "unscored",
-    }
+    score.map_or("unscored", |s| Band::of(s, acceptance).as_str())
 }
 
 pub struct PackInput<'a> {
@@ -232,21 +245,16 @@ pub fn build(input: &PackInput<'_>) -> PackView {
     } = *input;
     let git = &model.git;
     let criteria = &config.risk;
-    let readiness = readiness::assess(model, config, findings, today);
+    let controls = control_states(model, config, today);
+    let readiness = readiness::assess(model, config, findings, &controls, today);
 
     let risks: Vec<RiskView> = {
         let mut risks: Vec<RiskView> = model
             .typed::<Risk>()
             .map(|(record, risk)| {
                 let score = criteria.score(&risk.likelihood, &risk.impact);
-                let residual = risk.residual.as_ref();
-                let rl = residual
-                    .and_then(|r| r.likelihood.clone())
-                    .unwrap_or_else(|| risk.likelihood.clone());
-                let ri = residual
-                    .and_then(|r| r.impact.clone())
-                    .unwrap_or_else(|| risk.impact.clone());
-                let residual_score = readiness::residual_score(risk, config);
+                let (rl, ri) = residual_levels(risk);
+                let residual_score = residual_score(risk, criteria);
                 RiskView {
                     id: record.id.clone(),
                     file: record.file().to_string(),
@@ -258,8 +266,8 @@ pub fn build(input: &PackInput<'_>) -> PackView {
                     impact: risk.impact.clone(),
                     score,
                     band: band_name(score, criteria.acceptance),
-                    residual_likelihood: rl,
-                    residual_impact: ri,
+                    residual_likelihood: rl.to_string(),
+                    residual_impact: ri.to_string(),
                     residual_score,
                     residual_band: band_name(residual_score, criteria.acceptance),
                     option: risk.treatment.option.clone(),
@@ -323,47 +331,7 @@ pub fn build(input: &PackInput<'_>) -> PackView {
 
     let soas: Vec<(&Record, &StatementOfApplicability)> =
         model.typed::<StatementOfApplicability>().collect();
-    let soa: Vec<SoaRow> = CONTROLS
-        .iter()
-        .map(|control| {
-            let entry = soas.iter().find_map(|(_, s)| s.controls.get(control.id));
-            match entry {
-                None => SoaRow {
-                    id: control.id,
-                    title: control.title,
-                    area: control.area,
-                    decision: "missing",
-                    justification: String::new(),
-                    status: String::new(),
-                    evidence: Vec::new(),
-                    operating: false,
-                    risks: Vec::new(),
-                },
-                Some(entry) => SoaRow {
-                    id: control.id,
-                    title: control.title,
-                    area: control.area,
-                    decision: if crate::checks::is_placeholder(&entry.justification) {
-                        "undecided"
-                    } else if entry.applicable {
-                        "applicable"
-                    } else {
-                        "excluded"
-                    },
-                    justification: entry.justification.clone(),
-                    status: entry.status.clone().unwrap_or_default(),
-                    evidence: entry.evidence.clone(),
-                    operating: entry.applicable
-                        && entry.status.as_deref() == Some("implemented")
-                        && entry
-                            .evidence
-                            .iter()
-                            .any(|id| readiness::evidence_is_current(model, config, id, today)),
-                    risks: entry.risks.clone(),
-                },
-            }
-        })
-        .collect();
+    let soa: Vec<SoaRow> = controls.iter().map(SoaRow::of).collect();
 
     let documents = document_rows(model);
     let evidence = evidence_rows(model, config, today);
@@ -512,7 +480,7 @@ fn evidence_rows(model: &Model, config: &Config, today: Date) -> Vec<EvidenceRow
             let last = evidence
                 .path
                 .as_ref()
-                .and_then(|p| model.git.last_change(&crate::load::evidence::normalize(p)));
+                .and_then(|p| model.git.last_change(&crate::model::facts::normalize(p)));
             EvidenceRow {
                 id: record.id.clone(),
                 title: evidence.title.clone(),
@@ -526,7 +494,7 @@ fn evidence_rows(model: &Model, config: &Config, today: Date) -> Vec<EvidenceRow
                 last_commit: last.map(|c| c.id[..c.id.len().min(10)].to_string()),
                 last_changed: last.map(|c| c.date.to_string()),
                 state: state.to_string(),
-                current: readiness::evidence_is_current(model, config, &record.id, today),
+                current: evidence_is_current(model, config, &record.id, today),
             }
         })
         .collect();

@@ -225,7 +225,7 @@ fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
 mod tests {
     use super::*;
     use crate::diagnostic::Pos;
-    use crate::load::source::SourceFile;
+    use crate::syntax::source::SourceFile;
     use std::sync::Arc;
 
     #[test]

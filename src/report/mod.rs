@@ -9,7 +9,7 @@ pub mod sarif;
 pub mod status;
 
 use crate::diagnostic::{Finding, Severity};
-use crate::load::source::SourceFile;
+use crate::syntax::source::SourceFile;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::Arc;

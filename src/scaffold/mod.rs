@@ -4,8 +4,8 @@
 
 mod example;
 
-use crate::cmd::schema::text_of;
 use crate::model::catalog::CONTROLS;
+use crate::schema::text_of;
 use crate::schema::{RECORD_SCHEMA, SCHEMA_FILES};
 
 pub use example::EXAMPLE_FILES;

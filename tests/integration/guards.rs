@@ -30,6 +30,55 @@ fn alias_bomb_is_refused() {
     assert_located(&report, "yaml-syntax", "bomb.yaml", 6, "alias bomb");
 }
 
+/// `title: &a xxxx…` then `notes: [*a, *a, …]` at line 4 of `prefix` + this.
+fn scalar_bomb(scalar_len: usize, aliases: usize) -> String {
+    format!(
+        "kind: Risk\nid: R-BOMB\ntitle: &a {}\nnotes: [{}]\n",
+        "x".repeat(scalar_len),
+        vec!["*a"; aliases].join(", ")
+    )
+}
+
+#[test]
+fn a_long_value_aliased_many_times_is_refused_at_its_line() {
+    // About 1 MB: once 19 GB of memory and a minute before the alias budget counted bytes.
+    let bomb = scalar_bomb(500_000, 125_000);
+    assert!(bomb.len() > 1_000_000);
+    let front_matter = format!("---\n{}---\n# Body\n", scalar_bomb(100_000, 20_000));
+    let later_document = format!(
+        "kind: Role\nid: fine\ntitle: t\nresponsibilities: [x]\n---\n{}",
+        scalar_bomb(100_000, 20_000)
+    );
+    let repo = Repo::with_base(&[
+        ("risks/bomb.yaml", &bomb),
+        ("policies/bomb.md", &front_matter),
+        ("multi.yaml", &later_document),
+    ]);
+    let report = repo.check_json();
+    assert_located(&report, "yaml-syntax", "risks/bomb.yaml", 4, "alias bomb");
+    assert_located(&report, "yaml-syntax", "policies/bomb.md", 5, "alias bomb");
+    assert_located(&report, "yaml-syntax", "multi.yaml", 9, "alias bomb");
+    // The role before the bomb in the same stream is still a record.
+    assert!(report.records() >= 4, "{}", report.records());
+}
+
+#[test]
+fn anchors_nested_through_aliases_are_held_to_the_depth_limit() {
+    let mut chain = String::from("kind: Role\nid: chain\nl0: &l0 [x]\n");
+    for level in 1..200 {
+        chain.push_str(&format!("l{level}: &l{level} [*l{}]\n", level - 1));
+    }
+    let repo = Repo::with_base(&[("chain.yaml", &chain)]);
+    let report = repo.check_json();
+    assert_located(
+        &report,
+        "yaml-syntax",
+        "chain.yaml",
+        66,
+        "with this alias expanded, values are nested more than 64 levels",
+    );
+}
+
 #[test]
 fn deep_nesting_is_refused() {
     let deep = format!("kind: Role\nid: deep\nx: {}\n", "[".repeat(100_000));

@@ -6,6 +6,9 @@
 use crate::diagnostic::Span;
 use serde_json::Value as Json;
 
+/// The fixed part of [`Node::weight`]: what one node costs beyond its text.
+pub const NODE_WEIGHT: usize = std::mem::size_of::<Node>();
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node {
     pub value: NodeValue,
@@ -104,11 +107,29 @@ impl Node {
         }
     }
 
-    /// Number of nodes in this subtree, keys included.
-    pub fn size(&self) -> usize {
-        1 + match &self.value {
-            NodeValue::Seq(items) => items.iter().map(Node::size).sum(),
-            NodeValue::Map(entries) => entries.iter().map(|(_, v)| 1 + v.size()).sum(),
+    /// About how many bytes of memory this subtree takes (text of every scalar and key, plus
+    /// a fixed cost per node): what the YAML alias budget counts, since every later copy of
+    /// the tree (JSON value, typed record, pack view) grows with it.
+    pub fn weight(&self) -> usize {
+        NODE_WEIGHT
+            + match &self.value {
+                NodeValue::Str(s) => s.len(),
+                NodeValue::Seq(items) => items.iter().map(Node::weight).sum(),
+                NodeValue::Map(entries) => entries
+                    .iter()
+                    .map(|(k, v)| NODE_WEIGHT + k.name.len() + v.weight())
+                    .sum(),
+                _ => 0,
+            }
+    }
+
+    /// Levels of lists and mappings in this subtree: 0 for a plain value.
+    pub fn height(&self) -> usize {
+        match &self.value {
+            NodeValue::Seq(items) => 1 + items.iter().map(Node::height).max().unwrap_or(0),
+            NodeValue::Map(entries) => {
+                1 + entries.iter().map(|(_, v)| v.height()).max().unwrap_or(0)
+            }
             _ => 0,
         }
     }
@@ -167,7 +188,8 @@ mod tests {
             .unwrap();
         assert_eq!(found.as_str(), Some("a"));
         assert!(root.lookup(&[Step::Key("missing".into())]).is_none());
-        assert_eq!(root.size(), 4);
+        assert_eq!(root.weight(), 4 * NODE_WEIGHT + "items".len() + "a".len());
+        assert_eq!(root.height(), 2);
     }
 
     #[test]

@@ -1,0 +1,377 @@
+//! The judgements that more than one consumer needs, made here once: whether an SoA decision is
+//! real, whether evidence is current, a risk's residual levels, score and band, and each Annex A
+//! control's state. Checks, `aims status` and every pack format read these; none of them
+//! decides the same question again (when two did, they disagreed).
+
+use super::catalog::CONTROLS;
+use super::facts::{Commit, EvidenceFile, normalize};
+use super::records::{Evidence, Risk, StatementOfApplicability};
+use super::settings::{Config, RiskCriteria};
+use super::{Kind, Model, Record, RecordData};
+use jiff::civil::Date;
+use serde::Serialize;
+
+/// Whole days from `from` to `to` (negative when `to` is earlier).
+pub fn days_between(from: Date, to: Date) -> i64 {
+    from.until(to).map_or(0, |span| i64::from(span.get_days()))
+}
+
+/// Text that stands in for an answer without giving one: empty, `TBD`, `N/A`, or fewer than
+/// three words.
+pub fn is_placeholder(text: &str) -> bool {
+    const PLACEHOLDERS: &[&str] = &[
+        "",
+        "-",
+        "--",
+        "?",
+        "...",
+        "…",
+        "n/a",
+        "na",
+        "tbd",
+        "tbc",
+        "todo",
+        "fixme",
+        "xxx",
+        "none",
+        "null",
+        "nil",
+        "no",
+        "not applicable",
+        "not relevant",
+        "to do",
+        "to be defined",
+        "to be decided",
+        "to be determined",
+        "to be confirmed",
+        "later",
+        "pending",
+        "out of scope",
+        "not in scope",
+        "not needed",
+        "not required",
+    ];
+    let normalized = text
+        .trim()
+        .trim_end_matches(['.', '!', ':'])
+        .trim()
+        .to_lowercase();
+    const PREFIXES: &[&str] = &["todo", "tbd", "fixme", "to decide", "xxx"];
+    PLACEHOLDERS.contains(&normalized.as_str())
+        || PREFIXES.iter().any(|p| normalized.starts_with(p))
+        || normalized.split_whitespace().count() < 3
+}
+
+/// Where an evidence record's age counts from.
+pub struct EvidenceAge<'a> {
+    pub since: Date,
+    /// The commit that last changed the evidence file, when the age comes from git.
+    pub commit: Option<&'a Commit>,
+}
+
+/// In-repository evidence is as old as the commit that last changed its file; URL evidence,
+/// and files whose history is unknown, are as old as `collected`. `None` when the file has
+/// uncommitted changes (it is being collected right now).
+pub fn evidence_age<'a>(model: &'a Model, evidence: &Evidence) -> Option<EvidenceAge<'a>> {
+    let Some(path) = &evidence.path else {
+        return Some(EvidenceAge {
+            since: evidence.collected,
+            commit: None,
+        });
+    };
+    let path = normalize(path);
+    if model.git.is_dirty(&path) == Some(true) {
+        return None;
+    }
+    Some(match model.git.last_change(&path) {
+        Some(commit) => EvidenceAge {
+            since: commit.date,
+            commit: Some(commit),
+        },
+        None => EvidenceAge {
+            since: evidence.collected,
+            commit: None,
+        },
+    })
+}
+
+/// Evidence that exists, is where it says (a file in the repository, or a URL) and is fresh.
+pub fn evidence_is_current(model: &Model, config: &Config, id: &str, today: Date) -> bool {
+    let Some(Record {
+        data: Some(RecordData::Evidence(evidence)),
+        ..
+    }) = model.get(Kind::Evidence, id)
+    else {
+        return false;
+    };
+    let located = match &evidence.path {
+        Some(path) => matches!(
+            model.evidence_files.get(path),
+            Some(EvidenceFile::Present { .. })
+        ),
+        None => evidence.url.is_some(),
+    };
+    let max_age = evidence
+        .max_age_days
+        .unwrap_or(config.evidence_max_age_days);
+    // No age: the file has uncommitted changes, so it is being collected now.
+    located
+        && evidence_age(model, evidence)
+            .is_none_or(|age| days_between(age.since, today) <= i64::from(max_age))
+}
+
+/// A risk's residual likelihood and impact, each defaulting to the inherent level.
+pub fn residual_levels(risk: &Risk) -> (&str, &str) {
+    let residual = risk.residual.as_ref();
+    (
+        residual
+            .and_then(|r| r.likelihood.as_deref())
+            .unwrap_or(&risk.likelihood),
+        residual
+            .and_then(|r| r.impact.as_deref())
+            .unwrap_or(&risk.impact),
+    )
+}
+
+/// The residual score; `None` when a level is not on the scales.
+pub fn residual_score(risk: &Risk, criteria: &RiskCriteria) -> Option<u32> {
+    let (likelihood, impact) = residual_levels(risk);
+    criteria.score(likelihood, impact)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Band {
+    Low,
+    Medium,
+    High,
+}
+
+impl Band {
+    /// Low: within the acceptance threshold; medium: up to twice it; high: beyond.
+    pub fn of(score: u32, acceptance: u32) -> Band {
+        if score <= acceptance {
+            Band::Low
+        } else if score <= acceptance.saturating_mul(2) {
+            Band::Medium
+        } else {
+            Band::High
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Band::Low => "low",
+            Band::Medium => "medium",
+            Band::High => "high",
+        }
+    }
+}
+
+/// What the Statement of Applicability decides about one control.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    /// No SoA lists the control.
+    Missing,
+    /// Listed, but the justification is a placeholder ("TODO: decide"): not a decision yet.
+    Undecided,
+    Applicable,
+    Excluded,
+}
+
+impl Decision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Decision::Missing => "missing",
+            Decision::Undecided => "undecided",
+            Decision::Applicable => "applicable",
+            Decision::Excluded => "excluded",
+        }
+    }
+}
+
+/// One Annex A control as the SoA and the evidence show it.
+#[derive(Debug, Clone)]
+pub struct ControlState {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub area: &'static str,
+    pub decision: Decision,
+    pub justification: String,
+    /// `planned`, `partial` or `implemented`, as the SoA says.
+    pub status: Option<String>,
+    pub evidence: Vec<String>,
+    pub risks: Vec<String>,
+    /// Some listed evidence is current ([`evidence_is_current`]).
+    pub current_evidence: bool,
+    /// Where the control's SoA entry is (or the first SoA, when it is not listed).
+    pub soa: Option<(String, u32)>,
+}
+
+impl ControlState {
+    /// Decided applicable, implemented, and shown to work by current evidence: what an auditor
+    /// tests. An undecided control never operates, whatever else its entry says.
+    pub fn operating(&self) -> bool {
+        self.decision == Decision::Applicable
+            && self.status.as_deref() == Some("implemented")
+            && self.current_evidence
+    }
+}
+
+/// Every Annex A control, in catalog order. When several SoAs list a control, the first in
+/// path order counts.
+pub fn control_states(model: &Model, config: &Config, today: Date) -> Vec<ControlState> {
+    let soas: Vec<(&Record, &StatementOfApplicability)> =
+        model.typed::<StatementOfApplicability>().collect();
+    CONTROLS
+        .iter()
+        .map(|control| {
+            let entry = soas
+                .iter()
+                .find_map(|(record, soa)| soa.controls.get(control.id).map(|e| (record, e)));
+            let Some((record, entry)) = entry else {
+                return ControlState {
+                    id: control.id,
+                    title: control.title,
+                    area: control.area,
+                    decision: Decision::Missing,
+                    justification: String::new(),
+                    status: None,
+                    evidence: Vec::new(),
+                    risks: Vec::new(),
+                    current_evidence: false,
+                    soa: soas
+                        .first()
+                        .map(|(r, _)| (r.file().to_string(), r.id_span().start.line)),
+                };
+            };
+            let line = record
+                .node
+                .get("controls")
+                .and_then(|c| c.entry(control.id))
+                .map_or(record.id_span().start.line, |(key, _)| key.span.start.line);
+            ControlState {
+                id: control.id,
+                title: control.title,
+                area: control.area,
+                decision: match (is_placeholder(&entry.justification), entry.applicable) {
+                    (true, _) => Decision::Undecided,
+                    (false, true) => Decision::Applicable,
+                    (false, false) => Decision::Excluded,
+                },
+                justification: entry.justification.clone(),
+                status: entry.status.clone(),
+                evidence: entry.evidence.clone(),
+                risks: entry.risks.clone(),
+                current_evidence: entry
+                    .evidence
+                    .iter()
+                    .any(|id| evidence_is_current(model, config, id, today)),
+                soa: Some((record.file().to_string(), line)),
+            }
+        })
+        .collect()
+}
+
+/// Controls counted by decision and by how far they are shown to work. `implemented` is what
+/// the SoA claims; `operating_with_evidence` is the subset backed by current evidence.
+#[derive(Debug, Default, Clone, Copy, Serialize, PartialEq, Eq)]
+pub struct ControlCounts {
+    pub total: usize,
+    pub undecided: usize,
+    pub applicable: usize,
+    pub excluded: usize,
+    pub planned: usize,
+    pub partial: usize,
+    pub implemented: usize,
+    pub operating_with_evidence: usize,
+}
+
+impl ControlCounts {
+    pub fn of<'a>(states: impl IntoIterator<Item = &'a ControlState>) -> ControlCounts {
+        let mut counts = ControlCounts::default();
+        for state in states {
+            counts.total += 1;
+            match state.decision {
+                Decision::Missing | Decision::Undecided => counts.undecided += 1,
+                Decision::Excluded => counts.excluded += 1,
+                Decision::Applicable => {
+                    counts.applicable += 1;
+                    match state.status.as_deref() {
+                        Some("implemented") => counts.implemented += 1,
+                        Some("partial") => counts.partial += 1,
+                        _ => counts.planned += 1,
+                    }
+                }
+            }
+            if state.operating() {
+                counts.operating_with_evidence += 1;
+            }
+        }
+        counts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bands_are_relative_to_the_acceptance_threshold() {
+        assert_eq!(Band::of(6, 6), Band::Low);
+        assert_eq!(Band::of(7, 6), Band::Medium);
+        assert_eq!(Band::of(12, 6), Band::Medium);
+        assert_eq!(Band::of(13, 6), Band::High);
+    }
+
+    #[test]
+    fn placeholders_are_not_reasons() {
+        for text in [
+            "",
+            "  ",
+            "N/A",
+            "n/a.",
+            "TBD",
+            "todo",
+            "Not applicable.",
+            "Out of scope",
+        ] {
+            assert!(is_placeholder(text), "{text:?}");
+        }
+        assert!(!is_placeholder(
+            "We supply no AI systems to customers; all use is internal."
+        ));
+    }
+
+    fn state(decision: Decision, status: Option<&str>, current_evidence: bool) -> ControlState {
+        ControlState {
+            id: "A.2.2",
+            title: "AI policy",
+            area: "A.2",
+            decision,
+            justification: String::new(),
+            status: status.map(str::to_string),
+            evidence: Vec::new(),
+            risks: Vec::new(),
+            current_evidence,
+            soa: None,
+        }
+    }
+
+    #[test]
+    fn only_a_decided_implemented_control_with_current_evidence_operates() {
+        assert!(state(Decision::Applicable, Some("implemented"), true).operating());
+        assert!(!state(Decision::Undecided, Some("implemented"), true).operating());
+        assert!(!state(Decision::Applicable, Some("partial"), true).operating());
+        assert!(!state(Decision::Applicable, Some("implemented"), false).operating());
+        let counts = ControlCounts::of(&[
+            state(Decision::Undecided, Some("implemented"), true),
+            state(Decision::Applicable, Some("implemented"), true),
+            state(Decision::Excluded, None, false),
+            state(Decision::Missing, None, false),
+        ]);
+        assert_eq!(counts.total, 4);
+        assert_eq!(counts.undecided, 2);
+        assert_eq!(counts.implemented, 1);
+        assert_eq!(counts.operating_with_evidence, 1);
+    }
+}
