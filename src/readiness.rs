@@ -211,6 +211,7 @@ const ACTION_ORDER: &[&str] = &[
     "system-without-risk",
     "soa-implemented-without-evidence",
     "evidence-stale",
+    "evidence-date-mismatch",
     "impact-assessment-review-overdue",
     "objective-overdue",
 ];
@@ -488,6 +489,21 @@ fn next_actions(findings: &[&Finding], controls: &[ControlState]) -> Vec<Item> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rule_lists_name_registered_rules_and_rank_every_check() {
+        use crate::checks::{CHECKS, find_rule};
+        for id in ACTION_ORDER.iter().chain(OVERDUE_RULES) {
+            assert!(find_rule(id).is_some(), "`{id}` is not a registered rule");
+        }
+        for check in CHECKS {
+            let id = check.rule().id;
+            assert!(
+                ACTION_ORDER.contains(&id),
+                "rule `{id}` has no place in ACTION_ORDER, so `aims status` ranks it last"
+            );
+        }
+    }
 
     #[test]
     fn evidence_for_a_parent_clause_covers_its_children() {

@@ -1,5 +1,6 @@
 //! Integration tests: run the `aims` binary on fixture repositories and compare its output.
 
+mod architecture;
 mod check;
 mod commands;
 mod formats;

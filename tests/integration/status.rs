@@ -170,3 +170,124 @@ fn status_without_a_repository_is_exit_2() {
     let output = aims().arg("status").arg(dir.path()).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
 }
+
+/// The pack's SoA table and `aims status` read one computation: on a repository with an
+/// undecided, an excluded, a partial and an operating control they give the same answers.
+/// (They once disagreed: the pack showed an undecided but "implemented" control as operating.)
+#[test]
+fn pack_soa_table_and_status_agree() {
+    let repo = Repo::complete(&[]);
+    let soa = "statement-of-applicability.yaml";
+    let entry = |id: &str, body: &str| format!("  {id}:{body}");
+    let decided = "Needed to use the CV-screening assistant responsibly.";
+    let old = |id: &str, status: &str, evidence: &str| {
+        entry(
+            id,
+            &format!(
+                "  # {}\n    applicable: true\n    justification: {decided}\n    status: {status}{evidence}\n",
+                title_of(id)
+            ),
+        )
+    };
+    repo.edit(
+        soa,
+        &old("A.2.2", "implemented", "\n    evidence: [EV-POLICY]"),
+        &entry("A.2.2", "\n    applicable: true\n    justification: TODO decide\n    status: implemented\n    evidence: [EV-POLICY]\n"),
+    );
+    repo.edit(
+        soa,
+        &old("A.2.3", "planned", ""),
+        &entry(
+            "A.2.3",
+            &format!("\n    applicable: false\n    justification: {decided}\n"),
+        ),
+    );
+    repo.edit(
+        soa,
+        &old("A.2.4", "planned", ""),
+        &entry(
+            "A.2.4",
+            &format!("\n    applicable: true\n    justification: {decided}\n    status: partial\n"),
+        ),
+    );
+    repo.edit(
+        soa,
+        &old("A.3.2", "planned", ""),
+        &entry("A.3.2", &format!("\n    applicable: true\n    justification: {decided}\n    status: implemented\n    evidence: [EV-MONITORING]\n")),
+    );
+
+    let output = aims()
+        .arg("status")
+        .arg(repo.path())
+        .args(["--as-of", AS_OF, "--format", "json"])
+        .output()
+        .unwrap();
+    let status: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let counts = &status["controls"];
+
+    let out = tempfile::tempdir().unwrap();
+    let output = aims()
+        .arg("pack")
+        .arg(repo.path())
+        .arg("--out")
+        .arg(out.path().join("pack"))
+        .args(["--as-of", AS_OF, "--format", "md"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.code().is_some_and(|c| c < 2),
+        "{}",
+        stderr(&output)
+    );
+    let planning = std::fs::read_to_string(out.path().join("pack/markdown/planning.md")).unwrap();
+    // | id | title | decision | justification | status | evidence | operating |
+    let rows: Vec<Vec<String>> = planning
+        .lines()
+        .filter(|l| l.starts_with("| A."))
+        .map(|l| {
+            l.split(" | ")
+                .map(|c| c.trim_matches(['|', ' ']).to_string())
+                .collect()
+        })
+        .collect();
+    assert_eq!(rows.len(), 38);
+    let row = |id: &str| rows.iter().find(|r| r[0] == id).unwrap().clone();
+    assert_eq!(
+        (row("A.2.2")[2].as_str(), row("A.2.2")[6].as_str()),
+        ("undecided", "no")
+    );
+    assert_eq!(row("A.2.3")[2], "excluded");
+    assert_eq!(
+        (row("A.2.4")[2].as_str(), row("A.2.4")[4].as_str()),
+        ("applicable", "partial")
+    );
+    assert_eq!(
+        (row("A.3.2")[2].as_str(), row("A.3.2")[6].as_str()),
+        ("applicable", "yes")
+    );
+
+    let count = |column: usize, value: &str| rows.iter().filter(|r| r[column] == value).count();
+    assert_eq!(counts["total"], 38);
+    assert_eq!(
+        counts["undecided"],
+        count(2, "undecided") + count(2, "missing")
+    );
+    assert_eq!(counts["excluded"], count(2, "excluded"));
+    assert_eq!(counts["applicable"], count(2, "applicable"));
+    assert_eq!(counts["partial"], count(4, "partial"));
+    assert_eq!(counts["operating_with_evidence"], count(6, "yes"));
+    assert_eq!(counts["undecided"], 1);
+    assert_eq!(counts["excluded"], 6, "five in the example, one planted");
+    assert_eq!(counts["partial"], 1);
+}
+
+/// The comment after each control id in the minimal example's SoA.
+fn title_of(id: &str) -> &'static str {
+    match id {
+        "A.2.2" => "AI policy",
+        "A.2.3" => "Alignment with other organizational policies",
+        "A.2.4" => "Review of the AI policy",
+        "A.3.2" => "AI roles and responsibilities",
+        _ => unreachable!("not used"),
+    }
+}
