@@ -152,6 +152,32 @@ impl Finding {
     }
 }
 
+/// How many findings count as errors and as warnings, and how many a waiver covers: the one
+/// count every report, `aims status` and the pack show.
+#[derive(Debug, Clone, Copy, Default, serde::Serialize, PartialEq, Eq)]
+pub struct FindingCounts {
+    pub errors: usize,
+    pub warnings: usize,
+    /// Findings a waiver covers: reported, not counted in `errors` or `warnings`.
+    pub waived: usize,
+}
+
+impl FindingCounts {
+    pub fn of(findings: &[Finding]) -> FindingCounts {
+        let count = |severity| {
+            findings
+                .iter()
+                .filter(|f| f.counts() && f.severity == severity)
+                .count()
+        };
+        FindingCounts {
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            waived: findings.iter().filter(|f| f.waived.is_some()).count(),
+        }
+    }
+}
+
 pub fn sort_findings(findings: &mut [Finding]) {
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
 }

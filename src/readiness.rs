@@ -5,7 +5,7 @@
 //! evidence" (current evidence shows it): auditors test the second.
 
 use crate::checks::missing_mandatory_document::REQUIREMENTS;
-use crate::diagnostic::{Finding, Severity};
+use crate::diagnostic::{Finding, FindingCounts, Severity};
 use crate::model::catalog::{AREAS, CLAUSES};
 use crate::model::coverage::{Band, ControlCounts, ControlState, Decision, residual_score};
 use crate::model::records::{Evidence, Nonconformity, Risk};
@@ -70,13 +70,6 @@ pub struct GitSummary {
     pub uncommitted_files: Option<usize>,
     /// Why some git facts are unknown, if they are.
     pub unknown: Option<String>,
-}
-
-#[derive(Debug, Default, Serialize)]
-pub struct FindingCounts {
-    pub errors: usize,
-    pub warnings: usize,
-    pub waived: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -251,17 +244,7 @@ pub fn assess(
             uncommitted_files: model.git.dirty.as_ref().map(|d| d.len()),
             unknown: model.git.unknown.clone(),
         },
-        findings: FindingCounts {
-            errors: counted
-                .iter()
-                .filter(|f| f.severity == Severity::Error)
-                .count(),
-            warnings: counted
-                .iter()
-                .filter(|f| f.severity == Severity::Warning)
-                .count(),
-            waived: findings.len() - counted.len(),
-        },
+        findings: FindingCounts::of(findings),
         clauses: clause_statuses(model, config),
         annex_a: AREAS
             .iter()

@@ -5,7 +5,7 @@ use super::check::note_unknown_git;
 use super::{Failure, Outcome, check};
 use crate::checks::{self, CheckInput};
 use crate::cli::PackArgs;
-use crate::diagnostic::Severity;
+use crate::diagnostic::FindingCounts;
 use crate::load::{self, evidence::digest};
 use crate::pack::{self, Formats, view};
 use serde::Serialize;
@@ -56,10 +56,7 @@ pub fn run(args: &PackArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome
         load_findings: &loaded.findings,
         today,
     });
-    let errors = findings
-        .iter()
-        .filter(|f| f.counts() && f.severity == Severity::Error)
-        .count();
+    let errors = FindingCounts::of(&findings).errors;
     if args.strict && errors > 0 {
         writeln!(
             err,

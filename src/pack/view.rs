@@ -2,7 +2,7 @@
 //! the findings, readiness and git facts. Templates receive this and nothing else: they never
 //! read files, and no user text is ever evaluated as a template.
 
-use crate::diagnostic::{Finding, Severity};
+use crate::diagnostic::{Finding, FindingCounts};
 use crate::model::coverage::{
     Band, ControlState, control_states, evidence_is_current, residual_levels, residual_score,
 };
@@ -245,6 +245,7 @@ pub fn build(input: &PackInput<'_>) -> PackView {
     } = *input;
     let git = &model.git;
     let criteria = &config.risk;
+    let counts = FindingCounts::of(findings);
     let controls = control_states(model, config, today);
     let readiness = readiness::assess(model, config, findings, &controls, today);
 
@@ -372,15 +373,9 @@ pub fn build(input: &PackInput<'_>) -> PackView {
         generator: format!("aims {}", env!("CARGO_PKG_VERSION")),
         uncommitted_files: git.dirty.as_ref().map(BTreeSet::len),
         git_unknown: git.unknown.clone(),
-        errors: findings
-            .iter()
-            .filter(|f| f.counts() && f.severity == Severity::Error)
-            .count(),
-        warnings: findings
-            .iter()
-            .filter(|f| f.counts() && f.severity == Severity::Warning)
-            .count(),
-        waived: findings.iter().filter(|f| f.waived.is_some()).count(),
+        errors: counts.errors,
+        warnings: counts.warnings,
+        waived: counts.waived,
         readiness,
         contexts,
         policies,

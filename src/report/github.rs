@@ -55,7 +55,11 @@ pub fn write(
     writeln!(
         out,
         "aims: {} errors, {} warnings, {} waived in {} records ({} files)",
-        summary.errors, summary.warnings, summary.waived, summary.records, summary.files
+        summary.counts.errors,
+        summary.counts.warnings,
+        summary.counts.waived,
+        summary.records,
+        summary.files
     )
 }
 

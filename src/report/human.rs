@@ -184,32 +184,32 @@ impl Human<'_> {
             summary.files,
             plural(summary.files, "file", "files")
         );
-        let waived = if summary.waived > 0 {
-            format!(" ({} waived)", summary.waived)
+        let waived = if summary.counts.waived > 0 {
+            format!(" ({} waived)", summary.counts.waived)
         } else {
             String::new()
         };
-        if summary.errors == 0 && summary.warnings == 0 {
+        if summary.counts.errors == 0 && summary.counts.warnings == 0 {
             return writeln!(out, "{checked}: no problems found{waived}");
         }
         let mut counts = Vec::new();
-        if summary.errors > 0 {
+        if summary.counts.errors > 0 {
             counts.push(self.paint(
                 ERROR,
                 &format!(
                     "{} {}",
-                    summary.errors,
-                    plural(summary.errors, "error", "errors")
+                    summary.counts.errors,
+                    plural(summary.counts.errors, "error", "errors")
                 ),
             ));
         }
-        if summary.warnings > 0 {
+        if summary.counts.warnings > 0 {
             counts.push(self.paint(
                 WARNING,
                 &format!(
                     "{} {}",
-                    summary.warnings,
-                    plural(summary.warnings, "warning", "warnings")
+                    summary.counts.warnings,
+                    plural(summary.counts.warnings, "warning", "warnings")
                 ),
             ));
         }
@@ -224,7 +224,7 @@ fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::Pos;
+    use crate::diagnostic::{FindingCounts, Pos};
     use crate::syntax::source::SourceFile;
     use std::sync::Arc;
 
@@ -284,9 +284,7 @@ error[duplicate-id]: risk id `R-1` is already used
             .write_summary(
                 &mut out,
                 Summary {
-                    errors: 0,
-                    warnings: 0,
-                    waived: 0,
+                    counts: FindingCounts::default(),
                     files: 1,
                     records: 1,
                 },
@@ -296,9 +294,11 @@ error[duplicate-id]: risk id `R-1` is already used
             .write_summary(
                 &mut out,
                 Summary {
-                    errors: 2,
-                    warnings: 1,
-                    waived: 1,
+                    counts: FindingCounts {
+                        errors: 2,
+                        warnings: 1,
+                        waived: 1,
+                    },
                     files: 3,
                     records: 4,
                 },

@@ -8,7 +8,7 @@ pub mod junit;
 pub mod sarif;
 pub mod status;
 
-use crate::diagnostic::{Finding, Severity};
+use crate::diagnostic::{Finding, FindingCounts};
 use crate::syntax::source::SourceFile;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -17,26 +17,16 @@ use std::sync::Arc;
 /// Counts shown at the end of every report.
 #[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
 pub struct Summary {
-    pub errors: usize,
-    pub warnings: usize,
-    /// Findings a waiver covers: reported, not counted in `errors` or `warnings`.
-    pub waived: usize,
+    #[serde(flatten)]
+    pub counts: FindingCounts,
     pub files: usize,
     pub records: usize,
 }
 
 impl Summary {
     pub fn new(findings: &[Finding], files: usize, records: usize) -> Self {
-        let count = |s| {
-            findings
-                .iter()
-                .filter(|f| f.counts() && f.severity == s)
-                .count()
-        };
         Summary {
-            errors: count(Severity::Error),
-            warnings: count(Severity::Warning),
-            waived: findings.iter().filter(|f| f.waived.is_some()).count(),
+            counts: FindingCounts::of(findings),
             files,
             records,
         }

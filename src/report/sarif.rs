@@ -152,9 +152,9 @@ impl SarifRun<'_> {
                 "columnKind": "unicodeCodePoints",
                 "results": results,
                 "properties": {
-                    "errors": summary.errors,
-                    "warnings": summary.warnings,
-                    "waived": summary.waived,
+                    "errors": summary.counts.errors,
+                    "warnings": summary.counts.warnings,
+                    "waived": summary.counts.waived,
                     "files": summary.files,
                     "records": summary.records,
                 },
