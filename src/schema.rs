@@ -4,7 +4,7 @@
 //! (unknown field), value (wrong type, enum, format) or parent mapping (missing field).
 
 use crate::diagnostic::{Span, closest};
-use crate::model::Kind;
+use crate::model::{KINDS, Kind};
 use crate::syntax::source::SourceFile;
 use crate::syntax::tree::{Node, NodeValue, Step};
 use jsonschema::error::ValidationErrorKind;
@@ -13,49 +13,15 @@ use jsonschema::{Draft, Validator};
 use serde_json::Value;
 use std::sync::OnceLock;
 
-/// `(file stem, JSON text)` of every bundled schema.
-pub const SCHEMA_FILES: &[(&str, &str)] = &[
-    (
-        "aims-toml",
+/// `(file stem, JSON text)` of every bundled schema: `aims.toml`'s, then each kind's from the
+/// kind registry.
+pub fn schema_files() -> impl Iterator<Item = (&'static str, &'static str)> {
+    std::iter::once((
+        CONFIG_SCHEMA,
         include_str!("../schemas/aims-toml.schema.json"),
-    ),
-    ("context", include_str!("../schemas/context.schema.json")),
-    ("policy", include_str!("../schemas/policy.schema.json")),
-    ("role", include_str!("../schemas/role.schema.json")),
-    (
-        "ai-system",
-        include_str!("../schemas/ai-system.schema.json"),
-    ),
-    ("dataset", include_str!("../schemas/dataset.schema.json")),
-    ("supplier", include_str!("../schemas/supplier.schema.json")),
-    ("risk", include_str!("../schemas/risk.schema.json")),
-    (
-        "impact-assessment",
-        include_str!("../schemas/impact-assessment.schema.json"),
-    ),
-    (
-        "statement-of-applicability",
-        include_str!("../schemas/statement-of-applicability.schema.json"),
-    ),
-    (
-        "objective",
-        include_str!("../schemas/objective.schema.json"),
-    ),
-    ("evidence", include_str!("../schemas/evidence.schema.json")),
-    (
-        "competence",
-        include_str!("../schemas/competence.schema.json"),
-    ),
-    ("audit", include_str!("../schemas/audit.schema.json")),
-    (
-        "management-review",
-        include_str!("../schemas/management-review.schema.json"),
-    ),
-    (
-        "nonconformity",
-        include_str!("../schemas/nonconformity.schema.json"),
-    ),
-];
+    ))
+    .chain(KINDS.iter().map(|kind| kind.schema))
+}
 
 pub const CONFIG_SCHEMA: &str = "aims-toml";
 
@@ -63,10 +29,7 @@ pub const CONFIG_SCHEMA: &str = "aims-toml";
 pub const MAX_ISSUES_PER_DOCUMENT: usize = 50;
 
 pub fn schema_text(name: &str) -> Option<&'static str> {
-    SCHEMA_FILES
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, t)| *t)
+    schema_files().find(|(n, _)| *n == name).map(|(_, t)| t)
 }
 
 /// The name `aims schema` uses for [`record_schema`].
@@ -576,7 +539,7 @@ mod tests {
                 }
             }
         }
-        for (name, text) in SCHEMA_FILES {
+        for (name, text) in schema_files() {
             let json: Value = serde_json::from_str(text).unwrap();
             assert!(
                 json["$id"]

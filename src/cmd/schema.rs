@@ -3,7 +3,7 @@
 use super::{Failure, Outcome};
 use crate::cli::SchemaArgs;
 use crate::model::Kind;
-use crate::schema::{CONFIG_SCHEMA, RECORD_SCHEMA, SCHEMA_FILES, text_of};
+use crate::schema::{CONFIG_SCHEMA, RECORD_SCHEMA, schema_files, text_of};
 use std::io::Write;
 use std::path::Path;
 
@@ -34,9 +34,8 @@ pub fn run(args: &SchemaArgs, out: &mut dyn Write) -> Outcome {
                     .join(", ")
             ))
         })?],
-        None => SCHEMA_FILES
-            .iter()
-            .map(|(name, _)| *name)
+        None => schema_files()
+            .map(|(name, _)| name)
             .chain([RECORD_SCHEMA])
             .collect(),
     };
@@ -67,7 +66,12 @@ pub fn run(args: &SchemaArgs, out: &mut dyn Write) -> Outcome {
                 RECORD_SCHEMA
             )?;
             for kind in Kind::ALL {
-                writeln!(out, "  {:<26} kind: {}", kind.schema_name(), kind.name())?;
+                let spec = kind.spec();
+                writeln!(
+                    out,
+                    "  {:<26} kind: {:<24} ISO/IEC 42001 {}",
+                    spec.schema.0, spec.name, spec.clauses
+                )?;
             }
         }
     }

@@ -1,7 +1,7 @@
 //! Which fields of which kinds refer to other records or to the ISO catalog.
 //!
-//! One table serves the `dangling-reference` rule, the pack's traceability and editors' docs:
-//! a reference field is declared once, here.
+//! The fields themselves are declared in each kind's registry entry (`kinds.rs`); this module
+//! finds the references a record makes and says what a catalog id resolves to.
 
 use super::{Kind, Record};
 use crate::diagnostic::Span;
@@ -44,103 +44,6 @@ pub struct RefField {
 
 use Seg::{Each, Key};
 
-const fn field(kind: Kind, path: &'static [Seg], target: Target) -> RefField {
-    RefField { kind, path, target }
-}
-
-pub const REFERENCE_FIELDS: &[RefField] = &[
-    field(
-        Kind::Context,
-        &[Key("in_scope_systems"), Each],
-        Target::Record(Kind::AiSystem),
-    ),
-    field(Kind::Policy, &[Key("owner")], Target::Record(Kind::Role)),
-    field(Kind::Policy, &[Key("controls"), Each], Target::Control),
-    field(Kind::AiSystem, &[Key("owner")], Target::Record(Kind::Role)),
-    field(
-        Kind::AiSystem,
-        &[Key("datasets"), Each],
-        Target::Record(Kind::Dataset),
-    ),
-    field(
-        Kind::AiSystem,
-        &[Key("suppliers"), Each],
-        Target::Record(Kind::Supplier),
-    ),
-    field(Kind::Dataset, &[Key("owner")], Target::Record(Kind::Role)),
-    field(
-        Kind::Supplier,
-        &[Key("ai_systems"), Each],
-        Target::Record(Kind::AiSystem),
-    ),
-    field(
-        Kind::Risk,
-        &[Key("ai_systems"), Each],
-        Target::Record(Kind::AiSystem),
-    ),
-    field(Kind::Risk, &[Key("owner")], Target::Record(Kind::Role)),
-    field(Kind::Risk, &[Key("source"), Each], Target::AnnexC),
-    field(
-        Kind::Risk,
-        &[Key("treatment"), Key("controls"), Each],
-        Target::Control,
-    ),
-    field(
-        Kind::Risk,
-        &[Key("accepted_by")],
-        Target::Record(Kind::Role),
-    ),
-    field(
-        Kind::ImpactAssessment,
-        &[Key("ai_system")],
-        Target::Record(Kind::AiSystem),
-    ),
-    field(
-        Kind::StatementOfApplicability,
-        &[Key("controls"), Each, Key("evidence"), Each],
-        Target::Record(Kind::Evidence),
-    ),
-    field(
-        Kind::StatementOfApplicability,
-        &[Key("controls"), Each, Key("owner")],
-        Target::Record(Kind::Role),
-    ),
-    field(
-        Kind::StatementOfApplicability,
-        &[Key("controls"), Each, Key("risks"), Each],
-        Target::Record(Kind::Risk),
-    ),
-    field(Kind::Objective, &[Key("owner")], Target::Record(Kind::Role)),
-    field(
-        Kind::Evidence,
-        &[Key("supports"), Each],
-        Target::ClauseOrControl,
-    ),
-    field(Kind::Evidence, &[Key("owner")], Target::Record(Kind::Role)),
-    field(Kind::Competence, &[Key("role")], Target::Record(Kind::Role)),
-    field(
-        Kind::Competence,
-        &[Key("evidence"), Each],
-        Target::Record(Kind::Evidence),
-    ),
-    field(Kind::Audit, &[Key("scope"), Each], Target::ClauseOrControl),
-    field(
-        Kind::Audit,
-        &[Key("findings"), Each, Key("ref")],
-        Target::ClauseOrControl,
-    ),
-    field(
-        Kind::Audit,
-        &[Key("findings"), Each, Key("nonconformity")],
-        Target::Record(Kind::Nonconformity),
-    ),
-    field(
-        Kind::Nonconformity,
-        &[Key("owner")],
-        Target::Record(Kind::Role),
-    ),
-];
-
 /// One reference found in a record.
 #[derive(Debug, PartialEq)]
 pub struct Reference<'a> {
@@ -154,7 +57,7 @@ pub struct Reference<'a> {
 /// Every reference a record makes, in field-table order.
 pub fn references(record: &Record) -> Vec<Reference<'_>> {
     let mut found = Vec::new();
-    for field in REFERENCE_FIELDS.iter().filter(|f| f.kind == record.kind) {
+    for field in record.kind.reference_fields() {
         let name = field
             .path
             .iter()
@@ -215,13 +118,6 @@ pub fn resolves_in_catalog(target: Target, value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn every_kind_field_path_starts_with_a_key() {
-        for field in REFERENCE_FIELDS {
-            assert!(matches!(field.path[0], Key(_)));
-        }
-    }
 
     #[test]
     fn catalog_targets_resolve() {

@@ -470,6 +470,66 @@ pub fn heatmap_svg(map: &Heatmap, name: &str) -> String {
 mod tests {
     use super::*;
 
+    fn template(name: &str) -> &'static str {
+        TEMPLATES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, text)| *text)
+            .unwrap_or_else(|| panic!("no template `{name}`"))
+    }
+
+    #[test]
+    fn every_chapter_has_one_markdown_template_and_one_pdf_heading() {
+        let markdown: Vec<&str> = TEMPLATES
+            .iter()
+            .filter_map(|(name, _)| name.strip_prefix("md/")?.strip_suffix(".md.j2"))
+            .filter(|stem| *stem != "README")
+            .collect();
+        let stems: Vec<&str> = CHAPTERS.iter().map(|c| c.stem).collect();
+        assert_eq!(markdown, stems);
+        let pdf_headings: Vec<&str> = include_str!("../../templates/pdf/pack.typ")
+            .lines()
+            .filter_map(|line| line.strip_prefix("= "))
+            .collect();
+        let titles: Vec<&str> = CHAPTERS.iter().map(|c| c.title).collect();
+        assert_eq!(
+            pdf_headings, titles,
+            "pack.typ's chapters differ from CHAPTERS"
+        );
+    }
+
+    #[test]
+    fn every_kind_has_a_section_in_its_chapter_in_every_format() {
+        let pdf = include_str!("../../templates/pdf/pack.typ");
+        let mentions = |text: &str, key: &str| {
+            text.split(|c: char| !c.is_alphanumeric() && c != '_')
+                .any(|word| word == key)
+        };
+        for kind in crate::model::KINDS {
+            let section = &kind.pack;
+            assert!(
+                CHAPTERS.iter().any(|c| c.stem == section.chapter),
+                "{}: no chapter `{}`",
+                kind.name,
+                section.chapter
+            );
+            let markdown = template(&format!("md/{}.md.j2", section.chapter));
+            assert!(
+                mentions(markdown, section.key),
+                "{}: md/{}.md.j2 never shows `{}`",
+                kind.name,
+                section.chapter,
+                section.key
+            );
+            assert!(
+                mentions(pdf, section.key),
+                "{}: pack.typ never shows `{}`",
+                kind.name,
+                section.key
+            );
+        }
+    }
+
     #[test]
     fn user_text_cannot_become_markdown_or_html() {
         assert_eq!(

@@ -7,6 +7,7 @@
 //! part of the typst source, so none of it can run as typst code or change the layout.
 
 use super::view::PackView;
+use crate::model::RecordData;
 use serde::Serialize;
 use std::sync::OnceLock;
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
@@ -150,9 +151,15 @@ struct PdfData<'a> {
 /// Lays out the pack; returns the document (for tests to inspect) and the PDF bytes.
 pub fn render(view: &PackView) -> Result<(PagedDocument, Vec<u8>), String> {
     let bodies = view
-        .policies
-        .iter()
-        .filter_map(|p| Some((p.id.clone(), markdown_blocks(p.data.body.as_deref()?))))
+        .records
+        .values()
+        .flatten()
+        .filter_map(|item| match &item.data {
+            RecordData::Policy(policy) => {
+                Some((item.id.clone(), markdown_blocks(policy.body.as_deref()?)))
+            }
+            _ => None,
+        })
         .collect();
     let data = serde_json::to_string(&PdfData { view, bodies }).map_err(|e| e.to_string())?;
     let mut inputs = Dict::new();

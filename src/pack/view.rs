@@ -10,7 +10,7 @@ use crate::model::facts::EvidenceFile;
 use crate::model::records::*;
 use crate::model::refs::{Target, references};
 use crate::model::settings::Config;
-use crate::model::{Kind, Model, Record, Typed};
+use crate::model::{Kind, Model, Record, RecordData};
 use crate::readiness::{self, Readiness};
 use jiff::civil::Date;
 use serde::Serialize;
@@ -34,25 +34,17 @@ pub struct PackView {
     pub warnings: usize,
     pub waived: usize,
     pub readiness: Readiness,
-    pub contexts: Vec<Item<Context>>,
-    pub policies: Vec<Item<Policy>>,
-    pub roles: Vec<Item<Role>>,
+    /// The records of every kind without a view of its own below, by the kind's pack key
+    /// (`policies`, `roles`, ...), each list sorted by id (the AI policy first).
+    #[serde(flatten)]
+    pub records: BTreeMap<&'static str, Vec<Item>>,
     pub risk_criteria: RiskCriteriaView,
     pub risks: Vec<RiskView>,
     pub heatmap_inherent: Heatmap,
     pub heatmap_residual: Heatmap,
-    pub impact_assessments: Vec<Item<ImpactAssessment>>,
     pub soa: Vec<SoaRow>,
     pub soa_ids: Vec<String>,
-    pub objectives: Vec<Item<Objective>>,
-    pub competence: Vec<Item<Competence>>,
     pub documents: Vec<DocumentRow>,
-    pub systems: Vec<Item<AiSystem>>,
-    pub datasets: Vec<Item<Dataset>>,
-    pub suppliers: Vec<Item<Supplier>>,
-    pub audits: Vec<Item<Audit>>,
-    pub reviews: Vec<Item<ManagementReview>>,
-    pub nonconformities: Vec<Item<Nonconformity>>,
     pub traceability: Vec<TraceRow>,
     pub evidence: Vec<EvidenceRow>,
     pub findings: Vec<FindingRow>,
@@ -60,26 +52,42 @@ pub struct PackView {
 
 /// A record's typed data with where it lives.
 #[derive(Serialize)]
-pub struct Item<T: Serialize> {
+pub struct Item {
     pub id: String,
     pub file: String,
     pub line: u32,
     #[serde(flatten)]
-    pub data: T,
+    pub data: RecordData,
 }
 
-fn items<T: Typed + Serialize + Clone>(model: &Model) -> Vec<Item<T>> {
-    let mut items: Vec<Item<T>> = model
-        .typed::<T>()
-        .map(|(record, data)| Item {
-            id: record.id.clone(),
-            file: record.file().to_string(),
-            line: record.id_span().start.line,
-            data: data.clone(),
-        })
-        .collect();
-    items.sort_by(|a, b| a.id.cmp(&b.id));
-    items
+/// Kinds the pack shows through a view of their own (scores, SoA rows, evidence facts).
+const DEDICATED_VIEWS: &[Kind] = &[Kind::Risk, Kind::StatementOfApplicability, Kind::Evidence];
+
+/// Every other kind's valid records, under the kind's pack key from the registry.
+fn record_sections(model: &Model) -> BTreeMap<&'static str, Vec<Item>> {
+    let mut sections = BTreeMap::new();
+    for kind in Kind::ALL.iter().filter(|k| !DEDICATED_VIEWS.contains(k)) {
+        let mut items: Vec<Item> = model
+            .of_kind(*kind)
+            .filter_map(|record| {
+                Some(Item {
+                    id: record.id.clone(),
+                    file: record.file().to_string(),
+                    line: record.id_span().start.line,
+                    data: record.data.clone()?,
+                })
+            })
+            .collect();
+        // The AI policy first, then topic policies; otherwise by id.
+        items.sort_by(|a, b| {
+            let topic = |item: &Item| {
+                !matches!(&item.data, RecordData::Policy(p) if p.policy_type == "ai-policy")
+            };
+            (topic(a), &a.id).cmp(&(topic(b), &b.id))
+        });
+        sections.insert(kind.spec().pack.key, items);
+    }
+    sections
 }
 
 #[derive(Serialize)]
@@ -351,14 +359,15 @@ pub fn build(input: &PackInput<'_>) -> PackView {
                 .map(|w| format!("waived until {}: {}", w.expires, w.reason)),
         })
         .collect();
-    let mut policies = items::<Policy>(model);
-    // The AI policy first, then topic policies.
-    policies.sort_by_key(|p| (p.data.policy_type != "ai-policy", p.id.clone()));
-    let contexts = items::<Context>(model);
+    let records = record_sections(model);
+    let scope = model
+        .typed::<Context>()
+        .min_by(|(a, _), (b, _)| a.id.cmp(&b.id))
+        .map(|(_, context)| context.scope.clone());
     PackView {
         organization: config.organization.clone(),
         standard: config.standard.clone(),
-        scope: contexts.first().map(|c| c.data.scope.clone()),
+        scope,
         commit: git.head.as_ref().map(|c| c.id.clone()),
         commit_short: git
             .head
@@ -377,9 +386,7 @@ pub fn build(input: &PackInput<'_>) -> PackView {
         warnings: counts.warnings,
         waived: counts.waived,
         readiness,
-        contexts,
-        policies,
-        roles: items(model),
+        records,
         risk_criteria: RiskCriteriaView {
             likelihood: criteria.likelihood.clone(),
             impact: criteria.impact.clone(),
@@ -388,18 +395,9 @@ pub fn build(input: &PackInput<'_>) -> PackView {
         heatmap_inherent: heatmap(false),
         heatmap_residual: heatmap(true),
         risks,
-        impact_assessments: items(model),
         soa_ids: soas.iter().map(|(r, _)| r.id.clone()).collect(),
         soa,
-        objectives: items(model),
-        competence: items(model),
         documents,
-        systems: items(model),
-        datasets: items(model),
-        suppliers: items(model),
-        audits: items(model),
-        reviews: items(model),
-        nonconformities: items(model),
         traceability,
         evidence,
         findings: findings_rows,

@@ -4,9 +4,10 @@
 
 mod example;
 
+use crate::model::KINDS;
 use crate::model::catalog::CONTROLS;
 use crate::schema::text_of;
-use crate::schema::{RECORD_SCHEMA, SCHEMA_FILES};
+use crate::schema::{RECORD_SCHEMA, schema_files};
 
 pub use example::EXAMPLE_FILES;
 
@@ -17,36 +18,6 @@ pub type ScaffoldFile = (String, Vec<u8>);
 /// not yet decided.
 pub const UNDECIDED_JUSTIFICATION: &str =
     "TODO: decide whether this control applies to our AI systems, and say why";
-
-const RECORD_TEMPLATES: &[(&str, &str)] = &[
-    ("context", include_str!("templates/context.yaml")),
-    ("policy", include_str!("templates/policy.yaml")),
-    ("role", include_str!("templates/role.yaml")),
-    ("ai-system", include_str!("templates/ai-system.yaml")),
-    ("dataset", include_str!("templates/dataset.yaml")),
-    ("supplier", include_str!("templates/supplier.yaml")),
-    ("risk", include_str!("templates/risk.yaml")),
-    (
-        "impact-assessment",
-        include_str!("templates/impact-assessment.yaml"),
-    ),
-    (
-        "statement-of-applicability",
-        include_str!("templates/statement-of-applicability.yaml"),
-    ),
-    ("objective", include_str!("templates/objective.yaml")),
-    ("evidence", include_str!("templates/evidence.yaml")),
-    ("competence", include_str!("templates/competence.yaml")),
-    ("audit", include_str!("templates/audit.yaml")),
-    (
-        "management-review",
-        include_str!("templates/management-review.yaml"),
-    ),
-    (
-        "nonconformity",
-        include_str!("templates/nonconformity.yaml"),
-    ),
-];
 
 /// Quotes text for a TOML basic string (organization names can hold anything).
 fn toml_string_body(text: &str) -> String {
@@ -75,10 +46,10 @@ pub fn new_repository(organization: &str) -> Vec<ScaffoldFile> {
         "statement-of-applicability.yaml".to_string(),
         statement_of_applicability().into_bytes(),
     ));
-    for (name, text) in RECORD_TEMPLATES {
+    for kind in KINDS {
         files.push((
-            format!("record-templates/{name}.yaml"),
-            text.as_bytes().to_vec(),
+            format!("record-templates/{}.yaml", kind.schema.0),
+            kind.template.as_bytes().to_vec(),
         ));
     }
     files.extend(wiring());
@@ -115,11 +86,7 @@ fn wiring() -> Vec<ScaffoldFile> {
             include_bytes!("templates/vscode-extensions.json").to_vec(),
         ),
     ];
-    for name in SCHEMA_FILES
-        .iter()
-        .map(|(name, _)| *name)
-        .chain([RECORD_SCHEMA])
-    {
+    for name in schema_files().map(|(name, _)| name).chain([RECORD_SCHEMA]) {
         files.push((
             format!(".aims/schemas/{name}.schema.json"),
             text_of(name).into_bytes(),
