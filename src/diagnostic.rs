@@ -85,6 +85,9 @@ pub struct Finding {
     pub help: Option<String>,
     pub related: Vec<Related>,
     pub record: Option<RecordKey>,
+    /// The ISO/IEC 42001 clause or control the finding is about, when the rule knows it
+    /// (`6.2` for a missing objective): data for `aims status`, never read from the message.
+    pub clause: Option<&'static str>,
     /// Set when a `[[waiver]]` in aims.toml covers the finding: shown, not counted.
     pub waived: Option<Waived>,
     /// Set by `--baseline` when the finding already existed there: shown, not counted.
@@ -109,9 +112,15 @@ impl Finding {
             help: None,
             related: Vec::new(),
             record: None,
+            clause: None,
             waived: None,
             existing: false,
         }
+    }
+
+    pub fn about_clause(mut self, clause: &'static str) -> Self {
+        self.clause = Some(clause);
+        self
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {

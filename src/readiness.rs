@@ -4,7 +4,7 @@
 //! traceability. It keeps "documented" (the SoA says implemented) apart from "operating with
 //! evidence" (current evidence shows it): auditors test the second.
 
-use crate::checks::missing_mandatory_document::REQUIREMENTS;
+use crate::checks::missing_mandatory_document::{REQUIREMENTS, Requirement};
 use crate::diagnostic::{Finding, FindingCounts, Severity};
 use crate::model::catalog::{AREAS, CLAUSES};
 use crate::model::coverage::{Band, ControlCounts, ControlState, Decision, residual_score};
@@ -388,13 +388,12 @@ fn risk_counts(model: &Model, config: &Config) -> RiskCounts {
 
 fn item_of(finding: &Finding) -> Item {
     // A missing document is fixed by writing a new record, not by editing aims.toml.
-    if finding.rule == crate::checks::missing_mandatory_document::RULE_ID {
-        let head = finding.message.split(':').next().unwrap_or_default();
+    if let Some(requirement) = missing_document(finding) {
         return Item {
-            text: match &finding.help {
-                Some(help) => format!("{head}: {help}"),
-                None => head.to_string(),
-            },
+            text: format!(
+                "no {} ({}): {}",
+                requirement.what, requirement.clause, requirement.fix
+            ),
             file: None,
             line: None,
             rule: Some(finding.rule),
@@ -408,6 +407,16 @@ fn item_of(finding: &Finding) -> Item {
     }
 }
 
+/// The requirement a `missing-mandatory-document` finding reports, by the clause it carries.
+fn missing_document(finding: &Finding) -> Option<&'static Requirement> {
+    if finding.rule != crate::checks::missing_mandatory_document::RULE_ID {
+        return None;
+    }
+    REQUIREMENTS
+        .iter()
+        .find(|r| Some(r.clause) == finding.clause)
+}
+
 fn next_actions(findings: &[&Finding], controls: &[ControlState]) -> Vec<Item> {
     let rank = |rule: &str| {
         ACTION_ORDER
@@ -419,9 +428,8 @@ fn next_actions(findings: &[&Finding], controls: &[ControlState]) -> Vec<Item> {
     // Stable: within a rule, findings keep report order (file, line).
     // Missing documents in clause order rather than message order.
     let requirement = |f: &Finding| {
-        REQUIREMENTS
-            .iter()
-            .position(|r| f.message.contains(&format!("({})", r.clause)))
+        missing_document(f)
+            .and_then(|r| REQUIREMENTS.iter().position(|q| q.clause == r.clause))
             .unwrap_or(0)
     };
     ranked.sort_by_key(|f| (f.severity != Severity::Error, rank(f.rule), requirement(f)));
@@ -486,6 +494,28 @@ mod tests {
                 "rule `{id}` has no place in ACTION_ORDER, so `aims status` ranks it last"
             );
         }
+    }
+
+    #[test]
+    fn next_actions_read_the_finding_data_not_its_message() {
+        use crate::checks::missing_mandatory_document::RULE_ID;
+        use crate::diagnostic::Span;
+        let reworded = Finding::new(RULE_ID, "aims.toml", Span::file_start(), "wording: changed")
+            .about_clause("6.2");
+        let item = item_of(&reworded);
+        assert!(
+            item.text
+                .starts_with("no AI objectives (6.2): add `Objective`"),
+            "{}",
+            item.text
+        );
+        assert_eq!(item.file, None, "a missing document is a new record");
+        let scope = Finding::new(RULE_ID, "aims.toml", Span::file_start(), "x").about_clause("4.3");
+        let actions = next_actions(&[&reworded, &scope], &[]);
+        assert!(
+            actions[0].text.contains("(4.3)"),
+            "clause order, not message order"
+        );
     }
 
     #[test]

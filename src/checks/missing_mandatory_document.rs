@@ -169,7 +169,8 @@ impl Check for MissingMandatoryDocument {
                         requirement.what, requirement.clause
                     ),
                 )
-                .with_help(requirement.fix),
+                .with_help(requirement.fix)
+                .about_clause(requirement.clause),
             );
         }
     }
