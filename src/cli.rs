@@ -1,5 +1,6 @@
 //! Command-line arguments: what the user may say, parsed and checked by clap. `cmd` acts on it.
 
+use crate::report::CheckFormat;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 use std::path::PathBuf;
@@ -140,18 +141,6 @@ pub struct StatusArgs {
     /// The date every date rule treats as today (YYYY-MM-DD); default: today.
     #[arg(long, value_parser = parse_date)]
     pub as_of: Option<Date>,
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CheckFormat {
-    Human,
-    Json,
-    /// SARIF 2.1.0, for GitHub code scanning.
-    Sarif,
-    /// JUnit XML, for CI test reports.
-    Junit,
-    /// GitHub Actions annotations (workflow commands).
-    Github,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -2,14 +2,12 @@
 
 use super::{Failure, Outcome};
 use crate::checks::{self, CheckInput};
-use crate::cli::{CheckArgs, CheckFormat, Deny};
+use crate::cli::{CheckArgs, Deny};
 use crate::diagnostic::{Finding, Severity, closest};
 use crate::load::config::{CONFIG_FILE, CONFIG_RULE, ConfigError};
 use crate::load::{self, Loaded};
 use crate::model::settings::Config;
-use crate::report::human::Human;
-use crate::report::sarif::SarifRun;
-use crate::report::{Sources, Summary, github, json, junit};
+use crate::report::{CheckReport, Sources, Summary, json};
 use std::io::Write;
 
 /// Loads the repository and runs every check: the shared front half of check, status, pack.
@@ -31,37 +29,6 @@ fn run_checks(config: &Config, loaded: &Loaded, today: jiff::civil::Date) -> Vec
         load_findings: &loaded.findings,
         today,
     })
-}
-
-/// What `--baseline` and `--changed-since` did, in plain words before the summary.
-fn write_scope_notes(out: &mut dyn Write, scope: &json::Scope) -> std::io::Result<()> {
-    if let Some(changed) = &scope.changed_since {
-        writeln!(
-            out,
-            "only findings in the {} files changed since `{}` are reported",
-            changed.files.len(),
-            changed.rev
-        )?;
-    }
-    if let Some(baseline) = &scope.baseline {
-        writeln!(
-            out,
-            "baseline `{}` ({}): {} new, {} already there (not shown, not counted), {} fixed since",
-            baseline.rev,
-            &baseline.commit[..baseline.commit.len().min(10)],
-            baseline.new,
-            baseline.existing,
-            baseline.fixed.len()
-        )?;
-        for fixed in &baseline.fixed {
-            writeln!(
-                out,
-                "  fixed[{}]: {} (was {}:{})",
-                fixed.rule, fixed.message, fixed.file, fixed.line
-            )?;
-        }
-    }
-    Ok(())
 }
 
 /// The checks of aims.toml that need the rule registry.
@@ -115,45 +82,28 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write, color: bo
         loaded.model.files.len(),
         loaded.model.records.len(),
     );
-    match args.format {
-        CheckFormat::Human => {
-            let sources = Sources::new(
-                loaded
-                    .model
-                    .files
-                    .iter()
-                    .cloned()
-                    .chain([config.source.clone()]),
-            );
-            let human = Human {
-                sources: &sources,
-                color,
-            };
-            human.write_findings(out, &findings)?;
-            write_scope_notes(out, &scope)?;
-            human.write_summary(out, summary)?;
-        }
-        CheckFormat::Json => json::write_scoped(out, &findings, summary, &scope)?,
-        CheckFormat::Sarif => {
-            let rules: Vec<_> = checks::all_rules().collect();
-            let levels = |rule: &checks::Rule| checks::effective_severity(rule, &config);
-            SarifRun {
-                rules: &rules,
-                levels: &levels,
-                uri_prefix: &load::path_in_git_work_tree(&config.root),
-                version: env!("CARGO_PKG_VERSION"),
-                baseline: args.baseline.is_some(),
-            }
-            .write(out, &findings, summary)?
-        }
-        CheckFormat::Junit => junit::write(out, &findings, &loaded.model)?,
-        CheckFormat::Github => github::write(
-            out,
-            &findings,
-            summary,
-            &load::path_in_git_work_tree(&config.root),
-        )?,
-    }
+    let sources = Sources::new(
+        loaded
+            .model
+            .files
+            .iter()
+            .cloned()
+            .chain([config.source.clone()]),
+    );
+    let rules: Vec<_> = checks::all_rules().collect();
+    let levels = |rule: &checks::Rule| checks::effective_severity(rule, &config);
+    let report = CheckReport {
+        findings: &findings,
+        summary,
+        scope: &scope,
+        model: &loaded.model,
+        sources: &sources,
+        rules: &rules,
+        levels: &levels,
+        uri_prefix: &load::path_in_git_work_tree(&config.root),
+        color,
+    };
+    args.format.reporter().write(&report, out)?;
     let failing = findings.iter().filter(|f| f.counts()).any(|f| {
         f.severity == Severity::Error
             || (args.deny == Some(Deny::Warnings) && f.severity == Severity::Warning)

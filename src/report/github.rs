@@ -17,6 +17,14 @@ fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
+pub struct GithubReport;
+
+impl super::Reporter for GithubReport {
+    fn write(&self, report: &super::CheckReport<'_>, out: &mut dyn Write) -> io::Result<()> {
+        write(out, report.findings, report.summary, report.uri_prefix)
+    }
+}
+
 pub fn write(
     out: &mut dyn Write,
     findings: &[Finding],

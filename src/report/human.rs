@@ -2,10 +2,57 @@
 //! line, and a closing summary. Secondary locations may be in other files (a duplicate id's
 //! first definition), which is why this is ours rather than a single-source renderer.
 
+use super::json::Scope;
 use super::{Sources, Summary};
 use crate::diagnostic::{Finding, Severity, Span};
 use anstyle::{AnsiColor, Effects, Style};
 use std::io::{self, Write};
+
+/// `--format human`: every finding with its source, the scope notes, the summary.
+pub struct HumanReport;
+
+impl super::Reporter for HumanReport {
+    fn write(&self, report: &super::CheckReport<'_>, out: &mut dyn Write) -> io::Result<()> {
+        let human = Human {
+            sources: report.sources,
+            color: report.color,
+        };
+        human.write_findings(out, report.findings)?;
+        write_scope_notes(out, report.scope)?;
+        human.write_summary(out, report.summary)
+    }
+}
+
+/// What `--baseline` and `--changed-since` did, in plain words before the summary.
+fn write_scope_notes(out: &mut dyn Write, scope: &Scope) -> io::Result<()> {
+    if let Some(changed) = &scope.changed_since {
+        writeln!(
+            out,
+            "only findings in the {} files changed since `{}` are reported",
+            changed.files.len(),
+            changed.rev
+        )?;
+    }
+    if let Some(baseline) = &scope.baseline {
+        writeln!(
+            out,
+            "baseline `{}` ({}): {} new, {} already there (not shown, not counted), {} fixed since",
+            baseline.rev,
+            &baseline.commit[..baseline.commit.len().min(10)],
+            baseline.new,
+            baseline.existing,
+            baseline.fixed.len()
+        )?;
+        for fixed in &baseline.fixed {
+            writeln!(
+                out,
+                "  fixed[{}]: {} (was {}:{})",
+                fixed.rule, fixed.message, fixed.file, fixed.line
+            )?;
+        }
+    }
+    Ok(())
+}
 
 pub struct Human<'a> {
     pub sources: &'a Sources,

@@ -81,8 +81,12 @@ pub struct ChangedSince {
     pub files: Vec<String>,
 }
 
-pub fn write(out: &mut dyn Write, findings: &[Finding], summary: Summary) -> io::Result<()> {
-    write_scoped(out, findings, summary, &Scope::default())
+pub struct JsonReport;
+
+impl super::Reporter for JsonReport {
+    fn write(&self, report: &super::CheckReport<'_>, out: &mut dyn Write) -> io::Result<()> {
+        write_scoped(out, report.findings, report.summary, report.scope)
+    }
 }
 
 pub fn write_scoped(

@@ -68,6 +68,14 @@ fn line(finding: &Finding) -> String {
     text
 }
 
+pub struct JunitReport;
+
+impl super::Reporter for JunitReport {
+    fn write(&self, report: &super::CheckReport<'_>, out: &mut dyn Write) -> io::Result<()> {
+        write(out, report.findings, report.model)
+    }
+}
+
 pub fn write(out: &mut dyn Write, findings: &[Finding], model: &Model) -> io::Result<()> {
     // file -> case name -> case; every record is a case, passing or not.
     let mut suites: BTreeMap<&str, BTreeMap<String, Case<'_>>> = BTreeMap::new();

@@ -24,6 +24,21 @@ pub struct SarifRun<'a> {
     pub baseline: bool,
 }
 
+pub struct SarifReport;
+
+impl super::Reporter for SarifReport {
+    fn write(&self, report: &super::CheckReport<'_>, out: &mut dyn Write) -> io::Result<()> {
+        SarifRun {
+            rules: report.rules,
+            levels: report.levels,
+            uri_prefix: report.uri_prefix,
+            version: env!("CARGO_PKG_VERSION"),
+            baseline: report.scope.baseline.is_some(),
+        }
+        .write(out, report.findings, report.summary)
+    }
+}
+
 fn level(severity: Option<Severity>) -> &'static str {
     match severity {
         Some(Severity::Error) => "error",

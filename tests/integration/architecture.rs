@@ -19,11 +19,13 @@ fn allowed_imports(architecture: &str) -> BTreeMap<String, Option<BTreeSet<Strin
         let may_use = if cells[3] == "everything" {
             None
         } else {
+            // The names in backticks; words around them are comments.
             Some(
                 cells[3]
-                    .split(',')
-                    .map(|m| m.trim().trim_matches('`').to_string())
-                    .filter(|m| !m.is_empty() && m != "—")
+                    .split('`')
+                    .skip(1)
+                    .step_by(2)
+                    .map(str::to_string)
                     .collect(),
             )
         };
