@@ -92,8 +92,8 @@ pub struct PackArgs {
     #[arg(long)]
     pub out: PathBuf,
     /// Formats, comma-separated: md, html, pdf.
-    #[arg(long, default_value = "md,html,pdf")]
-    pub format: String,
+    #[arg(long, value_delimiter = ',', value_parser = parse_pack_format, default_value = "md,html,pdf")]
+    pub format: Vec<PackFormat>,
     /// The date every date rule treats as today (YYYY-MM-DD); default: today.
     #[arg(long, value_parser = parse_date)]
     pub as_of: Option<Date>,
@@ -185,6 +185,26 @@ pub struct ExplainArgs {
 pub enum ListFormat {
     Human,
     Json,
+}
+
+/// One format of the pack.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PackFormat {
+    Markdown,
+    Html,
+    Pdf,
+}
+
+fn parse_pack_format(text: &str) -> Result<PackFormat, String> {
+    match text.trim() {
+        "md" | "markdown" => Ok(PackFormat::Markdown),
+        "html" => Ok(PackFormat::Html),
+        "pdf" => Ok(PackFormat::Pdf),
+        "" => Err("an empty format; use md, html, pdf or a list such as md,html,pdf".to_string()),
+        other => Err(format!(
+            "unknown pack format `{other}`; use md, html, pdf or a list such as md,html,pdf"
+        )),
+    }
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {

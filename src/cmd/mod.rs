@@ -18,7 +18,7 @@ use crate::report::Sources;
 use crate::report::human::Human;
 use clap::Parser;
 use std::fmt;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 /// Why a command could not do its job at all (exit code 2).
@@ -63,11 +63,7 @@ pub fn run() -> ExitCode {
             return ExitCode::from(if error.use_stderr() { 2 } else { 0 });
         }
     };
-    let color = match cli.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-    };
+    let color = wants_color(cli.color, &io::stdout());
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let stderr = io::stderr();
@@ -91,12 +87,18 @@ pub fn run() -> ExitCode {
         // A closed pipe (`aims check | head`) is the reader's choice, not a failure.
         Err(Failure::Io(error)) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(failure) => {
-            report_failure(
-                &failure,
-                io::stderr().is_terminal() && cli.color != ColorChoice::Never,
-            );
+            report_failure(&failure, wants_color(cli.color, &io::stderr()));
             ExitCode::from(2)
         }
+    }
+}
+
+/// `auto` follows the terminal and the NO_COLOR / CLICOLOR / CLICOLOR_FORCE conventions.
+fn wants_color<S: anstream::stream::RawStream>(choice: ColorChoice, stream: &S) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => anstream::AutoStream::choice(stream) != anstream::ColorChoice::Never,
     }
 }
 

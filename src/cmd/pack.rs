@@ -4,7 +4,7 @@
 use super::check::note_unknown_git;
 use super::{Failure, Outcome, check};
 use crate::checks::{self, CheckInput};
-use crate::cli::PackArgs;
+use crate::cli::{PackArgs, PackFormat};
 use crate::diagnostic::FindingCounts;
 use crate::load::{self, evidence::digest};
 use crate::pack::{self, Formats, view};
@@ -39,7 +39,7 @@ struct ManifestFile {
 
 pub fn run(args: &PackArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
     let today = args.as_of.unwrap_or_else(|| jiff::Zoned::now().date());
-    let formats = parse_formats(&args.format)?;
+    let formats = formats_of(&args.format);
     let config = load::config::load(&args.dir)?;
     check::validate_config(&config)?;
     let mut loaded = match &args.at {
@@ -120,28 +120,12 @@ pub fn run(args: &PackArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome
     Ok(0)
 }
 
-fn parse_formats(list: &str) -> Result<Formats, Failure> {
-    let mut formats = Formats {
-        markdown: false,
-        html: false,
-        pdf: false,
-    };
-    for item in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-        match item {
-            "md" | "markdown" => formats.markdown = true,
-            "html" => formats.html = true,
-            "pdf" => formats.pdf = true,
-            other => {
-                return Err(Failure::Message(format!(
-                    "unknown pack format `{other}`; use md, html, pdf or a list such as md,html,pdf"
-                )));
-            }
-        }
+fn formats_of(list: &[PackFormat]) -> Formats {
+    Formats {
+        markdown: list.contains(&PackFormat::Markdown),
+        html: list.contains(&PackFormat::Html),
+        pdf: list.contains(&PackFormat::Pdf),
     }
-    if !formats.markdown && !formats.html && !formats.pdf {
-        return Err(Failure::Message("`--format` names no format".to_string()));
-    }
-    Ok(formats)
 }
 
 fn absolute(path: &Path) -> Result<PathBuf, Failure> {
