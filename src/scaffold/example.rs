@@ -1,193 +1,25 @@
-//! The acme-lending example, embedded for `aims init --example`.
-//! `tests` below keeps this list equal to the files in `examples/acme-lending`.
+//! The acme-lending example, embedded whole for `aims init --example`. `build.rs` asks cargo to
+//! rebuild when a file of the example changes, so the embedded copy cannot go stale.
 
-pub const EXAMPLE_FILES: &[(&str, &[u8])] = &[
-    (
-        "aims.toml",
-        include_bytes!("../../examples/acme-lending/aims.toml"),
-    ),
-    (
-        "audits/2026-internal-audit.yaml",
-        include_bytes!("../../examples/acme-lending/audits/2026-internal-audit.yaml"),
-    ),
-    (
-        "context.yaml",
-        include_bytes!("../../examples/acme-lending/context.yaml"),
-    ),
-    (
-        "data/datasets.yaml",
-        include_bytes!("../../examples/acme-lending/data/datasets.yaml"),
-    ),
-    (
-        "evidence/evidence.yaml",
-        include_bytes!("../../examples/acme-lending/evidence/evidence.yaml"),
-    ),
-    (
-        "evidence/files/ai-development-procedure.md",
-        include_bytes!("../../examples/acme-lending/evidence/files/ai-development-procedure.md"),
-    ),
-    (
-        "evidence/files/ai-event-logging-standard.md",
-        include_bytes!("../../examples/acme-lending/evidence/files/ai-event-logging-standard.md"),
-    ),
-    (
-        "evidence/files/ai-incident-runbook.md",
-        include_bytes!("../../examples/acme-lending/evidence/files/ai-incident-runbook.md"),
-    ),
-    (
-        "evidence/files/ai-raci-2026.md",
-        include_bytes!("../../examples/acme-lending/evidence/files/ai-raci-2026.md"),
-    ),
-    (
-        "evidence/files/ai-resource-register.md",
-        include_bytes!("../../examples/acme-lending/evidence/files/ai-resource-register.md"),
-    ),
-    (
-        "evidence/files/ai-risk-assessment-method.md",
-        include_bytes!("../../examples/acme-lending/evidence/files/ai-risk-assessment-method.md"),
-    ),
-    (
-        "evidence/files/ai-training-register-2026.csv",
-        include_bytes!("../../examples/acme-lending/evidence/files/ai-training-register-2026.csv"),
-    ),
-    (
-        "evidence/files/aims-document-control.md",
-        include_bytes!("../../examples/acme-lending/evidence/files/aims-document-control.md"),
-    ),
-    (
-        "evidence/files/assistant-quality-sampling-2026-q3.md",
-        include_bytes!(
-            "../../examples/acme-lending/evidence/files/assistant-quality-sampling-2026-q3.md"
-        ),
-    ),
-    (
-        "evidence/files/board-minutes-2026-01-ai-policy.md",
-        include_bytes!(
-            "../../examples/acme-lending/evidence/files/board-minutes-2026-01-ai-policy.md"
-        ),
-    ),
-    (
-        "evidence/files/data-lineage-plcs.md",
-        include_bytes!("../../examples/acme-lending/evidence/files/data-lineage-plcs.md"),
-    ),
-    (
-        "evidence/files/fairness-monitoring-2026-10.csv",
-        include_bytes!(
-            "../../examples/acme-lending/evidence/files/fairness-monitoring-2026-10.csv"
-        ),
-    ),
-    (
-        "evidence/files/genai-use-attestations-2026-q3.csv",
-        include_bytes!(
-            "../../examples/acme-lending/evidence/files/genai-use-attestations-2026-q3.csv"
-        ),
-    ),
-    (
-        "evidence/files/impact-assessment-procedure.md",
-        include_bytes!("../../examples/acme-lending/evidence/files/impact-assessment-procedure.md"),
-    ),
-    (
-        "evidence/files/plcs-v4.3-validation-report.md",
-        include_bytes!("../../examples/acme-lending/evidence/files/plcs-v4.3-validation-report.md"),
-    ),
-    (
-        "evidence/files/supplier-assessments-2026.md",
-        include_bytes!("../../examples/acme-lending/evidence/files/supplier-assessments-2026.md"),
-    ),
-    (
-        "impact-assessments/IA-credit-scoring.yaml",
-        include_bytes!("../../examples/acme-lending/impact-assessments/IA-credit-scoring.yaml"),
-    ),
-    (
-        "impact-assessments/IA-fraud-screening.yaml",
-        include_bytes!("../../examples/acme-lending/impact-assessments/IA-fraud-screening.yaml"),
-    ),
-    (
-        "impact-assessments/IA-support-assistant.yaml",
-        include_bytes!("../../examples/acme-lending/impact-assessments/IA-support-assistant.yaml"),
-    ),
-    (
-        "nonconformities/NC-2026-001.yaml",
-        include_bytes!("../../examples/acme-lending/nonconformities/NC-2026-001.yaml"),
-    ),
-    (
-        "nonconformities/NC-2026-002.yaml",
-        include_bytes!("../../examples/acme-lending/nonconformities/NC-2026-002.yaml"),
-    ),
-    (
-        "objectives.yaml",
-        include_bytes!("../../examples/acme-lending/objectives.yaml"),
-    ),
-    (
-        "people/competence.yaml",
-        include_bytes!("../../examples/acme-lending/people/competence.yaml"),
-    ),
-    (
-        "people/roles.yaml",
-        include_bytes!("../../examples/acme-lending/people/roles.yaml"),
-    ),
-    (
-        "policies/ai-policy.md",
-        include_bytes!("../../examples/acme-lending/policies/ai-policy.md"),
-    ),
-    (
-        "policies/genai-acceptable-use.md",
-        include_bytes!("../../examples/acme-lending/policies/genai-acceptable-use.md"),
-    ),
-    (
-        "policies/model-risk-standard.yaml",
-        include_bytes!("../../examples/acme-lending/policies/model-risk-standard.yaml"),
-    ),
-    (
-        "reviews/2026-09-management-review.yaml",
-        include_bytes!("../../examples/acme-lending/reviews/2026-09-management-review.yaml"),
-    ),
-    (
-        "risks/R-001-credit-disparate-impact.yaml",
-        include_bytes!("../../examples/acme-lending/risks/R-001-credit-disparate-impact.yaml"),
-    ),
-    (
-        "risks/R-002-credit-model-drift.yaml",
-        include_bytes!("../../examples/acme-lending/risks/R-002-credit-model-drift.yaml"),
-    ),
-    (
-        "risks/R-003-assistant-wrong-answers.yaml",
-        include_bytes!("../../examples/acme-lending/risks/R-003-assistant-wrong-answers.yaml"),
-    ),
-    (
-        "risks/R-004-assistant-prompt-injection.yaml",
-        include_bytes!("../../examples/acme-lending/risks/R-004-assistant-prompt-injection.yaml"),
-    ),
-    (
-        "risks/R-005-fraud-vendor-change.yaml",
-        include_bytes!("../../examples/acme-lending/risks/R-005-fraud-vendor-change.yaml"),
-    ),
-    (
-        "risks/R-006-solely-automated-decisions.yaml",
-        include_bytes!("../../examples/acme-lending/risks/R-006-solely-automated-decisions.yaml"),
-    ),
-    (
-        "risks/R-007-validation-key-person.yaml",
-        include_bytes!("../../examples/acme-lending/risks/R-007-validation-key-person.yaml"),
-    ),
-    (
-        "statement-of-applicability.yaml",
-        include_bytes!("../../examples/acme-lending/statement-of-applicability.yaml"),
-    ),
-    (
-        "suppliers.yaml",
-        include_bytes!("../../examples/acme-lending/suppliers.yaml"),
-    ),
-    (
-        "systems/credit-scoring.yaml",
-        include_bytes!("../../examples/acme-lending/systems/credit-scoring.yaml"),
-    ),
-    (
-        "systems/fraud-screening.yaml",
-        include_bytes!("../../examples/acme-lending/systems/fraud-screening.yaml"),
-    ),
-    (
-        "systems/support-assistant.yaml",
-        include_bytes!("../../examples/acme-lending/systems/support-assistant.yaml"),
-    ),
-];
+use include_dir::{Dir, DirEntry, include_dir};
+
+static EXAMPLE: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/examples/acme-lending");
+
+/// Every file of the example: `(path relative to the example, bytes)`, sorted by path.
+pub fn example_files() -> Vec<(String, &'static [u8])> {
+    fn walk(dir: &'static Dir<'static>, out: &mut Vec<(String, &'static [u8])>) {
+        for entry in dir.entries() {
+            match entry {
+                DirEntry::Dir(sub) => walk(sub, out),
+                DirEntry::File(file) => out.push((
+                    file.path().to_string_lossy().replace('\\', "/"),
+                    file.contents(),
+                )),
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(&EXAMPLE, &mut files);
+    files.sort();
+    files
+}

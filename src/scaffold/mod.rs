@@ -9,7 +9,7 @@ use crate::model::catalog::CONTROLS;
 use crate::schema::text_of;
 use crate::schema::{RECORD_SCHEMA, schema_files};
 
-pub use example::EXAMPLE_FILES;
+pub use example::example_files;
 
 /// A file to write: repository-relative path with `/` separators, and its bytes.
 pub type ScaffoldFile = (String, Vec<u8>);
@@ -58,9 +58,9 @@ pub fn new_repository(organization: &str) -> Vec<ScaffoldFile> {
 
 /// The acme-lending example, with the same CI and editor wiring as a new repository.
 pub fn example_repository() -> Vec<ScaffoldFile> {
-    let mut files: Vec<ScaffoldFile> = EXAMPLE_FILES
-        .iter()
-        .map(|(path, bytes)| (path.to_string(), bytes.to_vec()))
+    let mut files: Vec<ScaffoldFile> = example_files()
+        .into_iter()
+        .map(|(path, bytes)| (path, bytes.to_vec()))
         .collect();
     files.extend(wiring());
     files
@@ -137,11 +137,8 @@ mod tests {
             }
         }
         on_disk.sort();
-        let embedded: Vec<String> = EXAMPLE_FILES.iter().map(|(p, _)| p.to_string()).collect();
-        assert_eq!(
-            embedded, on_disk,
-            "regenerate src/scaffold/example.rs from examples/acme-lending"
-        );
+        let embedded: Vec<String> = example_files().into_iter().map(|(p, _)| p).collect();
+        assert_eq!(embedded, on_disk, "the embedded example is stale: rebuild");
     }
 
     #[test]
