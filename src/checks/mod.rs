@@ -277,15 +277,11 @@ mod tests {
 
     #[test]
     fn docs_rules_page_is_generated_from_the_registry() {
+        // `SNAPSHOTS=overwrite cargo test docs_rules_page` regenerates the page.
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules.md");
-        let expected = rules_document();
-        if std::env::var_os("UPDATE_EXPECT").is_some() {
-            std::fs::write(path, &expected).unwrap();
-        }
-        let actual = std::fs::read_to_string(path).unwrap_or_default();
-        assert!(
-            actual == expected,
-            "docs/rules.md is out of date: run `UPDATE_EXPECT=1 cargo test docs_rules_page`"
+        snapbox::assert_data_eq!(
+            rules_document(),
+            snapbox::Data::read_from(std::path::Path::new(path), None).raw()
         );
     }
 

@@ -175,7 +175,7 @@ pub fn stderr(output: &Output) -> String {
 }
 
 /// Runs `aims check --format json` on `tests/fixtures/<name>` and compares the output with
-/// `tests/fixtures/<name>.expected.json`; `UPDATE_EXPECT=1` rewrites the expectation.
+/// `tests/fixtures/<name>.expected.json`; `SNAPSHOTS=overwrite` rewrites the expectation.
 pub fn check_pinned_fixture(name: &str) -> Output {
     let output = aims()
         .arg("check")
@@ -184,16 +184,17 @@ pub fn check_pinned_fixture(name: &str) -> Output {
         .output()
         .unwrap();
     let actual = String::from_utf8(output.stdout.clone()).unwrap();
-    let expected_path = manifest_dir().join(format!("tests/fixtures/{name}.expected.json"));
-    if std::env::var_os("UPDATE_EXPECT").is_some() {
-        std::fs::write(&expected_path, &actual).unwrap();
-    }
-    let expected = std::fs::read_to_string(&expected_path).unwrap();
-    assert_eq!(
-        actual, expected,
-        "set UPDATE_EXPECT=1 to accept a deliberate change"
+    assert_golden(
+        actual,
+        &manifest_dir().join(format!("tests/fixtures/{name}.expected.json")),
     );
     output
+}
+
+/// Compares `actual` with the golden file at `path`, byte for byte (no wildcards);
+/// `SNAPSHOTS=overwrite cargo test` accepts a deliberate change.
+pub fn assert_golden(actual: String, path: &Path) {
+    snapbox::assert_data_eq!(actual, snapbox::Data::read_from(path, None).raw());
 }
 
 /// Runs git in `dir` with a fixed identity and no user or system configuration.
