@@ -2,6 +2,10 @@
 //! record (plus one for problems with the file as a whole); error findings are failures,
 //! warnings and waived findings go to the case's output. Valid against the de-facto
 //! `junit-10.xsd`, and XML-safe for any text a user can put in YAML.
+//!
+//! Written by hand rather than with `quick-junit` (0.8): that crate puts a `skipped` attribute
+//! on `<testsuites>`, which `junit-10.xsd` does not allow, and silently drops control
+//! characters where this writer shows them as `\u{..}`.
 
 use crate::diagnostic::{Finding, Severity};
 use crate::model::Model;
