@@ -101,7 +101,7 @@ fn memory_stays_within_a_multiple_of_the_input_for_random_alias_graphs() {
 
         let before = CURRENT.load(Ordering::Relaxed);
         PEAK.store(before, Ordering::Relaxed);
-        let analysed = aims::cmd::check::analyse(dir.path(), today);
+        let analysed = aims::cmd::analyse::analyse(dir.path(), today, None);
         let peak = PEAK.load(Ordering::Relaxed) - before;
         let (_, loaded, findings) = analysed.unwrap_or_else(|_| panic!("case {case} failed"));
         assert!(!loaded.model.files.is_empty());

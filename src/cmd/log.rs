@@ -1,7 +1,7 @@
 //! `aims log RECORD`: a record's change history from git, as an auditor reads it (7.5.3
 //! document control): version, first and last change, authors, approvals, every commit.
 
-use super::check::{analyse, note_unknown_git};
+use super::analyse::{analyse, note_unknown_git};
 use super::{Failure, Outcome};
 use crate::cli::{ListFormat, LogArgs};
 use crate::diagnostic::closest;
@@ -24,7 +24,7 @@ struct JsonLog<'a> {
 
 pub fn run(args: &LogArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
     let today = jiff::Zoned::now().date();
-    let (_, loaded, _) = analyse(&args.dir, today)?;
+    let (_, loaded, _) = analyse(&args.dir, today, None)?;
     note_unknown_git(&loaded, err)?;
     let model = &loaded.model;
     let (kind, id) = match args.record.split_once('/') {

@@ -1,6 +1,7 @@
 //! One module per command: each wires the stages together and returns the exit code; `run`
 //! dispatches the command line and is the one place that turns outcomes into exit codes.
 
+pub mod analyse;
 pub mod check;
 pub mod completions;
 pub mod controls;

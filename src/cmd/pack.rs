@@ -1,9 +1,8 @@
 //! `aims pack`: renders the evidence pack into `--out`, atomically: it is built in a temporary
 //! folder beside `--out` and renamed into place, so a failed build leaves the previous pack.
 
-use super::check::note_unknown_git;
-use super::{Failure, Outcome, check};
-use crate::checks::{self, CheckInput};
+use super::analyse::{analyse, note_unknown_git};
+use super::{Failure, Outcome};
 use crate::cli::{PackArgs, PackFormat};
 use crate::diagnostic::FindingCounts;
 use crate::load::{self, evidence::digest};
@@ -40,22 +39,11 @@ struct ManifestFile {
 pub fn run(args: &PackArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
     let today = args.as_of.unwrap_or_else(|| jiff::Zoned::now().date());
     let formats = formats_of(&args.format);
-    let config = load::config::load(&args.dir)?;
-    check::validate_config(&config)?;
-    let mut loaded = match &args.at {
-        Some(rev) => load::load_revision(&config, rev).map_err(Failure::Message)?,
-        None => load::load_repository(&config).map_err(Failure::Message)?,
-    };
+    let (config, mut loaded, findings) = analyse(&args.dir, today, args.at.as_deref())?;
     loaded.model.evidence_digests =
         load::evidence_digests(&config, &loaded.model, args.at.as_deref())
             .map_err(Failure::Message)?;
     note_unknown_git(&loaded, err)?;
-    let findings = checks::run_all(&CheckInput {
-        model: &loaded.model,
-        config: &config,
-        load_findings: &loaded.findings,
-        today,
-    });
     let errors = FindingCounts::of(&findings).errors;
     if args.strict && errors > 0 {
         writeln!(

@@ -2,7 +2,7 @@
 //! open risks and nonconformities, what is overdue and what to do next.
 
 use super::Outcome;
-use super::check::analyse;
+use super::analyse::{analyse, note_unknown_git};
 use crate::cli::{ListFormat, StatusArgs};
 use crate::model::coverage::control_states;
 use crate::readiness;
@@ -11,8 +11,8 @@ use std::io::Write;
 
 pub fn run(args: &StatusArgs, out: &mut dyn Write, err: &mut dyn Write, color: bool) -> Outcome {
     let today = args.as_of.unwrap_or_else(|| jiff::Zoned::now().date());
-    let (config, loaded, findings) = analyse(&args.dir, today)?;
-    super::check::note_unknown_git(&loaded, err)?;
+    let (config, loaded, findings) = analyse(&args.dir, today, None)?;
+    note_unknown_git(&loaded, err)?;
     let controls = control_states(&loaded.model, &config, today);
     let readiness = readiness::assess(&loaded.model, &config, &findings, &controls, today);
     match args.format {
