@@ -8,7 +8,7 @@ use crate::load::config::CONFIG_RULE;
 pub static CONFIG: Rule = Rule {
     id: CONFIG_RULE,
     default_severity: Severity::Error,
-    reference: "4.3, 6.1.1",
+    reference: "6.1.1",
     summary: "`aims.toml` is missing, not valid TOML, or does not match its schema",
     explanation: r#"## What it does
 Reads `aims.toml`, the file that marks the repository root, and validates it against its

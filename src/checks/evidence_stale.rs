@@ -8,7 +8,7 @@ pub struct EvidenceStale;
 static RULE: Rule = Rule {
     id: "evidence-stale",
     default_severity: Severity::Error,
-    reference: "7.5.3, 9.1",
+    reference: "9.1, 8.1",
     summary: "evidence was collected longer ago than its maximum age",
     explanation: r#"## What it does
 Reports each `Evidence` record older than the record's `max_age_days`, or

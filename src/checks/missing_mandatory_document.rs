@@ -11,7 +11,7 @@ pub const RULE_ID: &str = "missing-mandatory-document";
 static RULE: Rule = Rule {
     id: RULE_ID,
     default_severity: Severity::Error,
-    reference: "4-10 (documented information)",
+    reference: "7.5.1 a",
     summary: "documented information that clauses 4-10 require is missing",
     explanation: r#"## What it does
 Checks that the repository holds each piece of documented information clauses 4 to 10 require,
@@ -39,7 +39,7 @@ A missing one stops the audit at the first step.
 
 ## Example
 A repository with risks, systems and a policy but no `StatementOfApplicability` gets
-`no Statement of Applicability (6.1.3 d)`.
+`no Statement of Applicability (6.1.3 f)`.
 
 ## How to fix
 Add the record the help names. `aims init` writes a commented template for every kind, and
@@ -89,7 +89,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
         provided: |_, config| config.node.get("risk").is_some(),
     },
     Requirement {
-        clause: "6.1.3 d",
+        clause: "6.1.3 f",
         what: "Statement of Applicability",
         fix: "add a `StatementOfApplicability` record deciding on all 38 Annex A controls",
         provided: |model, _| any_of(model, Kind::StatementOfApplicability),

@@ -286,6 +286,30 @@ mod tests {
     }
 
     #[test]
+    fn every_rule_reference_names_catalog_clauses_and_controls() {
+        use crate::model::catalog;
+        for rule in all_rules() {
+            for part in rule.reference.split(", ") {
+                // `6.1.3 f`: a clause and one of its list items.
+                let (id, item) = part.split_once(' ').unwrap_or((part, ""));
+                assert!(
+                    catalog::clause(id).is_some()
+                        || catalog::control(id).is_some()
+                        || catalog::area(id).is_some(),
+                    "{}: `{part}` is not a clause or control of the catalog",
+                    rule.id
+                );
+                assert!(
+                    item.is_empty()
+                        || (item.len() == 1 && item.chars().all(|c| c.is_ascii_lowercase())),
+                    "{}: `{part}`: write a list item as one letter (`6.1.3 f`)",
+                    rule.id
+                );
+            }
+        }
+    }
+
+    #[test]
     fn rule_ids_are_unique_kebab_case_and_documented() {
         let mut seen = HashSet::new();
         for rule in all_rules() {

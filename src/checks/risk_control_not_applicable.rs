@@ -8,7 +8,7 @@ pub struct RiskControlNotApplicable;
 static RULE: Rule = Rule {
     id: "risk-control-not-applicable",
     default_severity: Severity::Error,
-    reference: "6.1.3 c, 6.1.3 d",
+    reference: "6.1.3 b, 6.1.3 f",
     summary: "a risk is treated by a control the Statement of Applicability excludes",
     explanation: r#"## What it does
 Reports every control in a risk's `treatment.controls` that a Statement of Applicability marks

@@ -8,7 +8,7 @@ pub struct RiskResidualUnaccepted;
 static RULE: Rule = Rule {
     id: "risk-residual-unaccepted",
     default_severity: Severity::Error,
-    reference: "6.1.3 f, 8.3",
+    reference: "6.1.3, 8.3",
     summary: "a risk left above the acceptance threshold, or accepted, has no `accepted_by`",
     explanation: r#"## What it does
 For every risk that is not `closed`, computes the residual score (the `residual` levels, each
@@ -17,9 +17,10 @@ defaulting to the inherent level when not given; the inherent score when there i
 the treatment option is `accept`, and no role is named in `accepted_by`.
 
 ## Why this matters
-Clause 6.1.3 asks for the risk owners' approval of the treatment plan and their acceptance of
-the residual risks. A risk that stays above the organization's own threshold without a named
-person accepting it is the classic finding of a stage 2 audit.
+Clause 6.1.3 asks for designated management's approval of the treatment plan and its
+acceptance of the residual risks (in ISO/IEC 27001 it is the risk owners; in ISO/IEC 42001 it is
+management the organization designates). A risk that stays above the organization's own
+threshold without a named role accepting it is the classic finding of a stage 2 audit.
 
 ## Example
 ```yaml
@@ -86,7 +87,7 @@ impl Check for RiskResidualUnaccepted {
             out.push(
                 record
                     .finding(RULE.id, at, message)
-                    .with_help("add `accepted_by: <role id>` once the risk owner has accepted it, or treat the risk further and record the `residual` levels"),
+                    .with_help("add `accepted_by: <role id>` once designated management has accepted it, or treat the risk further and record the `residual` levels"),
             );
         }
     }

@@ -6,7 +6,7 @@ pub struct SoaExclusionUnjustified;
 static RULE: Rule = Rule {
     id: "soa-exclusion-unjustified",
     default_severity: Severity::Error,
-    reference: "6.1.3 d",
+    reference: "6.1.3 f",
     summary: "an excluded control has no real justification",
     explanation: r#"## What it does
 Reports every Statement of Applicability entry with `applicable: false` whose `justification`
@@ -14,7 +14,7 @@ is empty, a placeholder (`TBD`, `TODO`, `n/a`, `-`, `none`, `not applicable`, ..
 than three words.
 
 ## Why this matters
-Clause 6.1.3 d asks for the justification of every exclusion. "N/A" is the answer auditors
+Clause 6.1.3 f asks for the justification of every exclusion. "N/A" is the answer auditors
 see most often and accept least: it says that a control was excluded, not why it does not
 apply to this organization's AI systems.
 

@@ -7,7 +7,7 @@ pub struct SoaImplementedWithoutEvidence;
 static RULE: Rule = Rule {
     id: "soa-implemented-without-evidence",
     default_severity: Severity::Warning,
-    reference: "6.1.3 d, 7.5",
+    reference: "8.1, 9.1, 7.5.3",
     summary: "a control is marked implemented but names no evidence",
     explanation: r#"## What it does
 Reports every Statement of Applicability entry with `status: implemented` and an empty or

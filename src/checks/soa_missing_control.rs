@@ -8,14 +8,14 @@ pub struct SoaMissingControl;
 static RULE: Rule = Rule {
     id: "soa-missing-control",
     default_severity: Severity::Error,
-    reference: "6.1.3 d",
+    reference: "6.1.3 f",
     summary: "an Annex A control is absent from the Statement of Applicability",
     explanation: r#"## What it does
 Compares the `controls` map of every `StatementOfApplicability` with the 38 controls of
 ISO/IEC 42001 Annex A and reports each control the SoA does not mention, at the `controls` key.
 
 ## Why this matters
-Clause 6.1.3 d asks for a Statement of Applicability that covers *all* Annex A controls: for
+Clause 6.1.3 f asks for a Statement of Applicability that covers *all* Annex A controls: for
 each, whether it applies and why, or why it is excluded. An auditor reads the SoA line by line;
 a control that is simply missing is a nonconformity, even when it would have been excluded.
 

@@ -7,7 +7,7 @@ pub struct SoaUnknownControl;
 static RULE: Rule = Rule {
     id: "soa-unknown-control",
     default_severity: Severity::Error,
-    reference: "6.1.3 d",
+    reference: "6.1.3 f",
     summary: "the Statement of Applicability lists a control that Annex A does not have",
     explanation: r#"## What it does
 Reports every key of a Statement of Applicability's `controls` map that is not an ISO/IEC 42001

@@ -230,7 +230,7 @@ registry! {
             include_str!("../../schemas/statement-of-applicability.schema.json"),
         ),
         naming_field: "id",
-        clauses: "6.1.3",
+        clauses: "6.1.3 f",
         references: &[
             (&[Key("controls"), Each, Key("evidence"), Each], Record(Kind::Evidence)),
             (&[Key("controls"), Each, Key("owner")], Record(Kind::Role)),

@@ -99,7 +99,7 @@ fn wiring() -> Vec<ScaffoldFile> {
 fn statement_of_applicability() -> String {
     let mut text = String::from(
         "# yaml-language-server: $schema=.aims/schemas/statement-of-applicability.schema.json\n\
-         # Statement of Applicability (6.1.3 d). Decide each Annex A control: keep\n\
+         # Statement of Applicability (6.1.3 f). Decide each Annex A control: keep\n\
          # `applicable: true` and say why it applies, with its status and evidence as it is\n\
          # implemented; or set `applicable: false` and say why it does not apply to your scope.\n\
          # `aims controls` describes every control.\n\

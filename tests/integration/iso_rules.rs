@@ -531,7 +531,7 @@ fn missing_mandatory_documents_name_each_clause() {
             "4.3",
             "5.2",
             "6.1.1",
-            "6.1.3 d",
+            "6.1.3 f",
             "6.1.4, 8.4",
             "6.2",
             "7.2",
