@@ -260,7 +260,7 @@ registry! {
             (&[Key("owner")], Record(Kind::Role)),
         ],
         template: include_str!("../scaffold/templates/evidence.yaml"),
-        pack: PackSection { chapter: "annex-b-evidence", key: "evidence" },
+        pack: PackSection { chapter: "appendix-2-evidence", key: "evidence" },
     },
     Competence => KindSpec {
         name: "Competence",

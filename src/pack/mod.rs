@@ -49,16 +49,16 @@ pub const CHAPTERS: &[Chapter] = &[
         title: "10 Improvement",
     },
     Chapter {
-        stem: "annex-a-traceability",
-        title: "Annex A: Traceability matrix",
+        stem: "appendix-1-traceability",
+        title: "Appendix 1: Traceability matrix",
     },
     Chapter {
-        stem: "annex-b-evidence",
-        title: "Annex B: Evidence index",
+        stem: "appendix-2-evidence",
+        title: "Appendix 2: Evidence index",
     },
     Chapter {
-        stem: "annex-c-findings",
-        title: "Annex C: Check findings",
+        stem: "appendix-3-findings",
+        title: "Appendix 3: Check findings",
     },
 ];
 
@@ -97,15 +97,15 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/md/improvement.md.j2"),
     ),
     (
-        "md/annex-a-traceability.md.j2",
+        "md/appendix-1-traceability.md.j2",
         include_str!("../../templates/md/traceability.md.j2"),
     ),
     (
-        "md/annex-b-evidence.md.j2",
+        "md/appendix-2-evidence.md.j2",
         include_str!("../../templates/md/evidence.md.j2"),
     ),
     (
-        "md/annex-c-findings.md.j2",
+        "md/appendix-3-findings.md.j2",
         include_str!("../../templates/md/findings.md.j2"),
     ),
     (

@@ -98,7 +98,7 @@ fn two_builds_of_the_same_commit_are_byte_identical() {
         "manifest.json",
         "pack.html",
         "markdown/README.md",
-        "markdown/annex-b-evidence.md",
+        "markdown/appendix-2-evidence.md",
     ] {
         assert_eq!(
             std::fs::read(first.join(file)).unwrap(),
@@ -147,7 +147,7 @@ fn the_example_pack_has_every_control_risk_and_hashed_evidence() {
     assert!(html.contains("<a href=\"#planning\">6 Planning</a>"));
     assert!(html.contains("<section class=\"chapter\" id=\"planning\">"));
     // The evidence index hashes in-repository files and flags URL evidence.
-    let evidence = read(&target.join("markdown/annex-b-evidence.md"));
+    let evidence = read(&target.join("markdown/appendix-2-evidence.md"));
     let policy_line = evidence
         .lines()
         .find(|l| l.contains("EV-RISK-METHOD"))
