@@ -191,6 +191,34 @@ pub fn sort_findings(findings: &mut [Finding]) {
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
 }
 
+/// The closest id of the same family, for ids such as `A.6.2.4` or `C.3.4`: only the same id
+/// written with other punctuation or case (`a.6.24`), or with two neighbouring characters
+/// swapped (`A.6.4.2`). Unlike [`closest`], it never suggests a different control that merely
+/// looks alike (`A.5.15`, an ISO/IEC 27001 control, is not a typo of `A.5.5`).
+pub fn closest_id<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    if word.chars().count() > MAX_SUGGESTION_INPUT {
+        return None;
+    }
+    let normalize = |s: &str| -> Vec<char> {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let typed = normalize(word);
+    let swapped = |a: &[char], b: &[char]| {
+        let differ: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+        matches!(differ.as_slice(), [i, j] if *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i])
+    };
+    candidates
+        .into_iter()
+        .filter(|c| *c != word)
+        .find(|candidate| {
+            let other = normalize(candidate);
+            other == typed || (other.len() == typed.len() && swapped(&typed, &other))
+        })
+}
+
 /// Longest word "did you mean" looks at: ids, keys and levels are short, and comparing a long
 /// value against every candidate costs its length times theirs.
 const MAX_SUGGESTION_INPUT: usize = 100;
@@ -254,6 +282,16 @@ mod tests {
             Some("risk-owner")
         );
         assert_eq!(closest("kitten", ["sitting"]), None);
+    }
+
+    #[test]
+    fn ids_are_suggested_only_within_their_family() {
+        let controls = ["A.5.2", "A.5.5", "A.6.2.4", "A.6.2.8"];
+        assert_eq!(closest_id("A.5.15", controls), None, "an ISO/IEC 27001 id");
+        assert_eq!(closest_id("A.6.2.9", controls), None, "another control");
+        assert_eq!(closest_id("a.6.24", controls), Some("A.6.2.4"));
+        assert_eq!(closest_id("A.6.4.2", controls), Some("A.6.2.4"));
+        assert_eq!(closest_id("A 5 2", controls), Some("A.5.2"));
     }
 
     #[test]

@@ -441,7 +441,7 @@ fn next_actions(findings: &[&Finding], controls: &[ControlState]) -> Vec<Item> {
         let Some((file, line)) = &state.soa else {
             continue;
         };
-        let (id, title) = (state.id, state.title);
+        let (id, title) = (&state.id, &state.title);
         let (order, text) = match (state.decision, state.status.as_deref()) {
             (Decision::Missing, _) => continue, // soa-missing-control says so
             (Decision::Undecided, _) => {

@@ -1,7 +1,7 @@
 use super::{Check, CheckInput, Rule};
-use crate::diagnostic::{Finding, Severity, closest};
-use crate::model::catalog;
-use crate::model::refs::{Target, references, resolves_in_catalog};
+use crate::diagnostic::{Finding, Severity, closest, closest_id};
+use crate::model::refs::{Target, references, resolves};
+use crate::model::{Kind, catalog};
 
 pub struct DanglingReference;
 
@@ -44,21 +44,22 @@ impl Check for DanglingReference {
         let model = input.model;
         for record in model.records.iter().filter(|r| r.data.is_some()) {
             for reference in references(record) {
-                let exists = match reference.target {
-                    Target::Record(kind) => model.contains(kind, reference.value),
-                    catalog_target => resolves_in_catalog(catalog_target, reference.value),
-                };
-                if exists {
+                if resolves(model, reference.target, reference.value) {
                     continue;
                 }
                 // Only a miss pays for collecting suggestions.
                 let candidates: Vec<&str> = match reference.target {
                     Target::Record(kind) => model.ids_of(kind).collect(),
-                    Target::Control => catalog::CONTROLS.iter().map(|c| c.id).collect(),
+                    Target::Control => catalog::CONTROLS
+                        .iter()
+                        .map(|c| c.id)
+                        .chain(model.ids_of(Kind::Control))
+                        .collect(),
                     Target::ClauseOrControl => catalog::CLAUSES
                         .iter()
                         .map(|c| c.id)
                         .chain(catalog::CONTROLS.iter().map(|c| c.id))
+                        .chain(model.ids_of(Kind::Control))
                         .collect(),
                     Target::AnnexC => catalog::ANNEX_C_OBJECTIVES
                         .iter()
@@ -68,13 +69,22 @@ impl Check for DanglingReference {
                 };
                 let what = match reference.target {
                     Target::Record(_) => "which does not exist".to_string(),
-                    Target::Control => "which is not an ISO/IEC 42001 Annex A control".to_string(),
+                    Target::Control => {
+                        "which is neither an ISO/IEC 42001 Annex A control nor a `Control` record"
+                            .to_string()
+                    }
                     Target::ClauseOrControl => {
-                        "which is not an ISO/IEC 42001 clause or Annex A control".to_string()
+                        "which is not an ISO/IEC 42001 clause, an Annex A control or a `Control` record"
+                            .to_string()
                     }
                     Target::AnnexC => "which is not an ISO/IEC 42001 Annex C item".to_string(),
                 };
-                let help = match closest(reference.value, candidates.iter().copied()) {
+                let near = match reference.target {
+                    Target::Record(_) => closest(reference.value, candidates.iter().copied()),
+                    // Ids of the catalog: never a look-alike from another family.
+                    _ => closest_id(reference.value, candidates.iter().copied()),
+                };
+                let help = match near {
                     Some(near) => format!("did you mean `{near}`?"),
                     None => match reference.target {
                         Target::Record(kind) => format!(
@@ -82,7 +92,8 @@ impl Check for DanglingReference {
                             kind.name(),
                             reference.value
                         ),
-                        _ => "`aims controls` lists the clause and control ids".to_string(),
+                        Target::Control | Target::ClauseOrControl => "`aims controls` lists the clause and Annex A control ids; a control beyond Annex A needs a `Control` record".to_string(),
+                        Target::AnnexC => "`aims controls` lists the Annex C ids".to_string(),
                     },
                 };
                 out.push(

@@ -5,7 +5,7 @@
 
 use super::catalog::CONTROLS;
 use super::facts::{Commit, EvidenceFile, normalize};
-use super::records::{Evidence, Risk, StatementOfApplicability};
+use super::records::{self, Evidence, Risk, StatementOfApplicability};
 use super::settings::{Config, RiskCriteria};
 use super::{Kind, Model, Record, RecordData};
 use jiff::civil::Date;
@@ -189,12 +189,16 @@ impl Decision {
     }
 }
 
-/// One Annex A control as the SoA and the evidence show it.
+/// One control, of Annex A or beyond it, as the SoA and the evidence show it.
 #[derive(Debug, Clone)]
 pub struct ControlState {
-    pub id: &'static str,
-    pub title: &'static str,
-    pub area: &'static str,
+    pub id: String,
+    pub title: String,
+    /// The Annex A area (`A.6`); for a control beyond Annex A, where it comes from
+    /// (`organization`, `ISO/IEC 27001:2022`).
+    pub area: String,
+    /// A `Control` record rather than an Annex A control.
+    pub beyond_annex_a: bool,
     pub decision: Decision,
     pub justification: String,
     /// `planned`, `partial` or `implemented`, as the SoA says.
@@ -217,42 +221,49 @@ impl ControlState {
     }
 }
 
-/// Every Annex A control, in catalog order. When several SoAs list a control, the first in
-/// path order counts.
+/// Every Annex A control in catalog order, then every `Control` record (controls beyond Annex
+/// A) by id. When several SoAs list a control, the first in path order counts.
 pub fn control_states(model: &Model, config: &Config, today: Date) -> Vec<ControlState> {
     let soas: Vec<(&Record, &StatementOfApplicability)> =
         model.typed::<StatementOfApplicability>().collect();
-    CONTROLS
+    let mut beyond: Vec<(&Record, &records::Control)> = model.typed::<records::Control>().collect();
+    beyond.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+    let annex_a = CONTROLS
         .iter()
-        .map(|control| {
+        .map(|c| (c.id.to_string(), c.title.to_string(), c.area.to_string(), false));
+    let others = beyond.into_iter().map(|(record, control)| {
+        let source = control.source.clone().unwrap_or_else(|| "organization".to_string());
+        (record.id.clone(), control.title.clone(), source, true)
+    });
+    annex_a
+        .chain(others)
+        .map(|(id, title, area, beyond_annex_a)| {
             let entry = soas
                 .iter()
-                .find_map(|(record, soa)| soa.controls.get(control.id).map(|e| (record, e)));
+                .find_map(|(record, soa)| soa.controls.get(&id).map(|e| (record, e)));
             let Some((record, entry)) = entry else {
                 return ControlState {
-                    id: control.id,
-                    title: control.title,
-                    area: control.area,
+                    soa: soas
+                        .first()
+                        .map(|(r, _)| (r.file().to_string(), r.id_span().start.line)),
+                    id,
+                    title,
+                    area,
+                    beyond_annex_a,
                     decision: Decision::Missing,
                     justification: String::new(),
                     status: None,
                     evidence: Vec::new(),
                     risks: Vec::new(),
                     current_evidence: false,
-                    soa: soas
-                        .first()
-                        .map(|(r, _)| (r.file().to_string(), r.id_span().start.line)),
                 };
             };
             let line = record
                 .node
                 .get("controls")
-                .and_then(|c| c.entry(control.id))
+                .and_then(|c| c.entry(&id))
                 .map_or(record.id_span().start.line, |(key, _)| key.span.start.line);
             ControlState {
-                id: control.id,
-                title: control.title,
-                area: control.area,
                 decision: match (is_placeholder(&entry.justification), entry.applicable) {
                     (true, _) => Decision::Undecided,
                     (false, true) => Decision::Applicable,
@@ -267,6 +278,10 @@ pub fn control_states(model: &Model, config: &Config, today: Date) -> Vec<Contro
                     .iter()
                     .any(|id| evidence_is_current(model, config, id, today)),
                 soa: Some((record.file().to_string(), line)),
+                id,
+                title,
+                area,
+                beyond_annex_a,
             }
         })
         .collect()
@@ -277,6 +292,8 @@ pub fn control_states(model: &Model, config: &Config, today: Date) -> Vec<Contro
 #[derive(Debug, Default, Clone, Copy, Serialize, PartialEq, Eq)]
 pub struct ControlCounts {
     pub total: usize,
+    /// Of `total`, the controls beyond Annex A (`Control` records).
+    pub beyond_annex_a: usize,
     pub undecided: usize,
     pub applicable: usize,
     pub excluded: usize,
@@ -291,6 +308,7 @@ impl ControlCounts {
         let mut counts = ControlCounts::default();
         for state in states {
             counts.total += 1;
+            counts.beyond_annex_a += usize::from(state.beyond_annex_a);
             match state.decision {
                 Decision::Missing | Decision::Undecided => counts.undecided += 1,
                 Decision::Excluded => counts.excluded += 1,
@@ -344,9 +362,10 @@ mod tests {
 
     fn state(decision: Decision, status: Option<&str>, current_evidence: bool) -> ControlState {
         ControlState {
-            id: "A.2.2",
-            title: "AI policy",
-            area: "A.2",
+            id: "A.2.2".to_string(),
+            title: "AI policy".to_string(),
+            area: "A.2".to_string(),
+            beyond_annex_a: false,
             decision,
             justification: String::new(),
             status: status.map(str::to_string),

@@ -289,3 +289,32 @@ pub struct Nonconformity {
     pub closed: Option<Date>,
     pub body: Option<String>,
 }
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Control {
+    pub id: String,
+    pub title: String,
+    /// `organization`, or the standard the control comes from.
+    pub source: Option<String>,
+    pub description: Option<String>,
+    pub owner: Option<String>,
+    pub body: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Process {
+    pub id: String,
+    pub title: String,
+    pub owner: String,
+    pub implements: Vec<String>,
+    pub approved_by: Option<String>,
+    pub approved: Option<Date>,
+    pub review_by: Option<Date>,
+    #[serde(default)]
+    pub inputs: Vec<String>,
+    #[serde(default)]
+    pub outputs: Vec<String>,
+    pub body: Option<String>,
+}

@@ -10,9 +10,9 @@ use crate::syntax::tree::{Node, NodeValue};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Target {
     Record(Kind),
-    /// An Annex A control id such as `A.6.2.4`.
+    /// An Annex A control id such as `A.6.2.4`, or the id of a `Control` beyond Annex A.
     Control,
-    /// A clause (`6.1.3`), an Annex A control, or an Annex A area (`A.6`).
+    /// A clause (`6.1.3`), an Annex A area (`A.6`) or control, or a `Control` record.
     ClauseOrControl,
     /// An Annex C objective (`C.2.5`) or risk source (`C.3.4`).
     AnnexC,
@@ -22,7 +22,7 @@ impl Target {
     pub fn label(self) -> &'static str {
         match self {
             Target::Record(kind) => kind.label(),
-            Target::Control => "Annex A control",
+            Target::Control => "control",
             Target::ClauseOrControl => "clause or control",
             Target::AnnexC => "Annex C item",
         }
@@ -97,6 +97,18 @@ fn collect<'a>(node: &'a Node, path: &[Seg], found: &mut impl FnMut(&'a Node)) {
             NodeValue::Map(entries) => entries.iter().for_each(|(_, v)| collect(v, rest, found)),
             _ => collect(node, rest, found),
         },
+    }
+}
+
+/// Whether a reference names something that exists: a record, a catalog entry, or (where a
+/// control may stand) a `Control` record beyond Annex A.
+pub fn resolves(model: &super::Model, target: Target, value: &str) -> bool {
+    match target {
+        Target::Record(kind) => model.contains(kind, value),
+        Target::Control | Target::ClauseOrControl => {
+            resolves_in_catalog(target, value) || model.contains(Kind::Control, value)
+        }
+        Target::AnnexC => resolves_in_catalog(target, value),
     }
 }
 

@@ -144,9 +144,11 @@ pub struct HeatmapCell {
 
 #[derive(Serialize)]
 pub struct SoaRow {
-    pub id: &'static str,
-    pub title: &'static str,
-    pub area: &'static str,
+    pub id: String,
+    pub title: String,
+    pub area: String,
+    /// A control beyond Annex A (a `Control` record).
+    pub beyond_annex_a: bool,
     /// `applicable`, `excluded`, `undecided` or `missing` (not in the SoA).
     pub decision: &'static str,
     pub justification: String,
@@ -159,9 +161,10 @@ pub struct SoaRow {
 impl SoaRow {
     fn of(state: &ControlState) -> SoaRow {
         SoaRow {
-            id: state.id,
-            title: state.title,
-            area: state.area,
+            id: state.id.clone(),
+            title: state.title.clone(),
+            area: state.area.clone(),
+            beyond_annex_a: state.beyond_annex_a,
             decision: state.decision.as_str(),
             justification: state.justification.clone(),
             status: state.status.clone().unwrap_or_default(),
@@ -197,8 +200,8 @@ pub struct CommitRow {
 
 #[derive(Serialize)]
 pub struct TraceRow {
-    pub id: &'static str,
-    pub title: &'static str,
+    pub id: String,
+    pub title: String,
     pub kind: &'static str,
     pub records: Vec<String>,
     pub evidence: Vec<String>,
@@ -540,8 +543,8 @@ fn trace_rows(model: &Model, readiness: &Readiness, soa: &[SoaRow]) -> Vec<Trace
             .collect();
         evidence.extend(evidence_for.get(clause.id).cloned().unwrap_or_default());
         rows.push(TraceRow {
-            id: clause.id,
-            title: clause.title,
+            id: clause.id.to_string(),
+            title: clause.title.to_string(),
             kind: "clause",
             records,
             evidence: evidence.into_iter().collect(),
@@ -555,8 +558,8 @@ fn trace_rows(model: &Model, readiness: &Readiness, soa: &[SoaRow]) -> Vec<Trace
     }
     for row in soa {
         let mut evidence: BTreeSet<String> = row.evidence.iter().cloned().collect();
-        evidence.extend(evidence_for.get(row.id).cloned().unwrap_or_default());
-        let mut records: BTreeSet<String> = records_for.get(row.id).cloned().unwrap_or_default();
+        evidence.extend(evidence_for.get(row.id.as_str()).cloned().unwrap_or_default());
+        let mut records: BTreeSet<String> = records_for.get(&row.id).cloned().unwrap_or_default();
         records.extend(row.risks.iter().map(|r| format!("Risk {r}")));
         let status = match row.decision {
             "excluded" => "excluded".to_string(),
@@ -568,9 +571,13 @@ fn trace_rows(model: &Model, readiness: &Readiness, soa: &[SoaRow]) -> Vec<Trace
             _ => row.status.clone(),
         };
         rows.push(TraceRow {
-            id: row.id,
-            title: row.title,
-            kind: "control",
+            id: row.id.clone(),
+            title: row.title.clone(),
+            kind: if row.beyond_annex_a {
+                "control beyond Annex A"
+            } else {
+                "control"
+            },
             records: records.into_iter().collect(),
             evidence: evidence.into_iter().collect(),
             status,

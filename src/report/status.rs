@@ -192,7 +192,13 @@ impl StatusReport<'_> {
         writeln!(
             out,
             "{}",
-            self.paint(HEADING, &format!("Controls ({} in Annex A)", c.total))
+            self.paint(
+                HEADING,
+                &match c.beyond_annex_a {
+                    0 => format!("Controls ({} in Annex A)", c.total),
+                    n => format!("Controls ({} in Annex A, {n} beyond it)", c.total - n),
+                }
+            )
         )?;
         writeln!(
             out,
