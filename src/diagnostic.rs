@@ -88,6 +88,8 @@ pub struct Finding {
     /// The ISO/IEC 42001 clause or control the finding is about, when the rule knows it
     /// (`6.2` for a missing objective): data for `aims status`, never read from the message.
     pub clause: Option<&'static str>,
+    /// Which entry of the rule's own list the finding reports (a missing document's name).
+    pub item: Option<&'static str>,
     /// Set when a `[[waiver]]` in aims.toml covers the finding: shown, not counted.
     pub waived: Option<Waived>,
     /// Set by `--baseline` when the finding already existed there: shown, not counted.
@@ -113,6 +115,7 @@ impl Finding {
             related: Vec::new(),
             record: None,
             clause: None,
+            item: None,
             waived: None,
             existing: false,
         }
@@ -120,6 +123,11 @@ impl Finding {
 
     pub fn about_clause(mut self, clause: &'static str) -> Self {
         self.clause = Some(clause);
+        self
+    }
+
+    pub fn about_item(mut self, item: &'static str) -> Self {
+        self.item = Some(item);
         self
     }
 
@@ -195,7 +203,10 @@ pub fn sort_findings(findings: &mut [Finding]) {
 /// written with other punctuation or case (`a.6.24`), or with two neighbouring characters
 /// swapped (`A.6.4.2`). Unlike [`closest`], it never suggests a different control that merely
 /// looks alike (`A.5.15`, an ISO/IEC 27001 control, is not a typo of `A.5.5`).
-pub fn closest_id<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn closest_id<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     if word.chars().count() > MAX_SUGGESTION_INPUT {
         return None;
     }

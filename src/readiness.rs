@@ -4,9 +4,11 @@
 //! traceability. It keeps "documented" (the SoA says implemented) apart from "operating with
 //! evidence" (current evidence shows it): auditors test the second.
 
-use crate::checks::missing_mandatory_document::{REQUIREMENTS, Requirement};
+use crate::checks::missing_mandatory_document::{EXPECTED_RULE_ID, RULE_ID};
 use crate::diagnostic::{Finding, FindingCounts, Severity};
 use crate::model::catalog::{AREAS, CLAUSES};
+use crate::model::catalog::{DOCUMENTED_INFORMATION, DocumentedInformation};
+use crate::model::coverage::is_provided;
 use crate::model::coverage::{Band, ControlCounts, ControlState, Decision, residual_score};
 use crate::model::records::{Evidence, Nonconformity, Risk};
 use crate::model::settings::Config;
@@ -187,6 +189,7 @@ const ACTION_ORDER: &[&str] = &[
     "duplicate-id",
     "dangling-reference",
     "missing-mandatory-document",
+    "missing-expected-document",
     "soa-missing-control",
     "soa-unknown-control",
     "system-without-impact-assessment",
@@ -317,19 +320,25 @@ fn clause_statuses(model: &Model, config: &Config) -> Vec<ClauseStatus> {
                     }
                 })
                 .collect();
-            let missing_documents: Vec<String> = REQUIREMENTS
+            let missing: Vec<&DocumentedInformation> = DOCUMENTED_INFORMATION
                 .iter()
-                .filter(|r| {
-                    r.clause
+                .filter(|d| {
+                    d.clause
                         .split([',', ' '])
                         .any(|c| c == top.id || c.starts_with(&prefix))
                 })
-                .filter(|r| !(r.provided)(model, config))
-                .map(|r| format!("{} ({})", r.what, r.clause))
+                .filter(|d| !is_provided(model, config, d.provided_by))
+                .collect();
+            let missing_documents: Vec<String> = missing
+                .iter()
+                .map(|d| match d.required {
+                    true => format!("{} ({})", d.what, d.clause),
+                    false => format!("{} ({}, expected)", d.what, d.clause),
+                })
                 .collect();
             let covered = subclauses.iter().filter(|s| s.covered).count();
             let mut status = Coverage::of(covered, subclauses.len());
-            if status == Coverage::Covered && !missing_documents.is_empty() {
+            if status == Coverage::Covered && missing.iter().any(|d| d.required) {
                 status = Coverage::Partial;
             }
             ClauseStatus {
@@ -407,14 +416,15 @@ fn item_of(finding: &Finding) -> Item {
     }
 }
 
-/// The requirement a `missing-mandatory-document` finding reports, by the clause it carries.
-fn missing_document(finding: &Finding) -> Option<&'static Requirement> {
-    if finding.rule != crate::checks::missing_mandatory_document::RULE_ID {
+/// The documented information a missing-document finding reports, by the clause and item it
+/// carries.
+fn missing_document(finding: &Finding) -> Option<&'static DocumentedInformation> {
+    if finding.rule != RULE_ID && finding.rule != EXPECTED_RULE_ID {
         return None;
     }
-    REQUIREMENTS
+    DOCUMENTED_INFORMATION
         .iter()
-        .find(|r| Some(r.clause) == finding.clause)
+        .find(|d| Some(d.clause) == finding.clause && Some(d.what) == finding.item)
 }
 
 fn next_actions(findings: &[&Finding], controls: &[ControlState]) -> Vec<Item> {
@@ -429,7 +439,11 @@ fn next_actions(findings: &[&Finding], controls: &[ControlState]) -> Vec<Item> {
     // Missing documents in clause order rather than message order.
     let requirement = |f: &Finding| {
         missing_document(f)
-            .and_then(|r| REQUIREMENTS.iter().position(|q| q.clause == r.clause))
+            .and_then(|r| {
+                DOCUMENTED_INFORMATION
+                    .iter()
+                    .position(|q| std::ptr::eq(q, r))
+            })
             .unwrap_or(0)
     };
     ranked.sort_by_key(|f| (f.severity != Severity::Error, rank(f.rule), requirement(f)));
@@ -498,10 +512,10 @@ mod tests {
 
     #[test]
     fn next_actions_read_the_finding_data_not_its_message() {
-        use crate::checks::missing_mandatory_document::RULE_ID;
         use crate::diagnostic::Span;
         let reworded = Finding::new(RULE_ID, "aims.toml", Span::file_start(), "wording: changed")
-            .about_clause("6.2");
+            .about_clause("6.2")
+            .about_item("AI objectives");
         let item = item_of(&reworded);
         assert!(
             item.text
@@ -510,7 +524,9 @@ mod tests {
             item.text
         );
         assert_eq!(item.file, None, "a missing document is a new record");
-        let scope = Finding::new(RULE_ID, "aims.toml", Span::file_start(), "x").about_clause("4.3");
+        let scope = Finding::new(RULE_ID, "aims.toml", Span::file_start(), "x")
+            .about_clause("4.3")
+            .about_item("AIMS scope statement");
         let actions = next_actions(&[&reworded, &scope], &[]);
         assert!(
             actions[0].text.contains("(4.3)"),

@@ -1,12 +1,13 @@
 use super::{Check, CheckInput, Rule};
 use crate::diagnostic::{Finding, Severity, Span};
-use crate::model::records::Evidence;
-use crate::model::settings::Config;
-use crate::model::{Kind, Model};
+use crate::model::catalog::{DOCUMENTED_INFORMATION, DocumentedInformation};
+use crate::model::coverage::is_provided;
 
 pub struct MissingMandatoryDocument;
+pub struct MissingExpectedDocument;
 
 pub const RULE_ID: &str = "missing-mandatory-document";
+pub const EXPECTED_RULE_ID: &str = "missing-expected-document";
 
 static RULE: Rule = Rule {
     id: RULE_ID,
@@ -15,27 +16,37 @@ static RULE: Rule = Rule {
     summary: "documented information that clauses 4-10 require is missing",
     explanation: r#"## What it does
 Checks that the repository holds each piece of documented information clauses 4 to 10 require,
-and reports each one that no record provides, naming the clause:
+and reports each one that nothing provides, naming the clause. The list is the catalog's
+(`aims controls` prints it under each clause); `aims status` reads the same list.
 
 | clause | documented information | provided by |
 |---|---|---|
-| 4.3 | AIMS scope | a `Context` record with `scope` |
+| 4.3 | AIMS scope statement | a `Context` record with `scope` |
+| 4.4 | documentation of the AIMS and its processes | a `Process` that `implements` 4.4 |
 | 5.2 | AI policy | a `Policy` with `type: ai-policy` |
 | 6.1.1 | AI risk criteria | `[risk]` in `aims.toml` |
-| 6.1.3 | Statement of Applicability | a `StatementOfApplicability` |
-| 6.1.4, 8.4 | impact assessment results | an `ImpactAssessment` |
+| 6.1.1 | records of actions on AI risks and opportunities | a `Risk` |
+| 6.1.2 | AI risk assessment process | a `Process` that `implements` 6.1.2 |
+| 6.1.3 | AI risk treatment process | a `Process` that `implements` 6.1.3 |
+| 6.1.3 f | Statement of Applicability | a `StatementOfApplicability` |
+| 6.1.4, 8.4 | AI system impact assessment results | an `ImpactAssessment` |
 | 6.2 | AI objectives | an `Objective` |
-| 7.2 | evidence of competence | a `Competence` record |
-| 8.2 | risk assessment results | a `Risk` |
+| 7.2 | evidence of competence | a `Competence` record that cites `evidence` |
+| 8.2 | AI risk assessment results | a `Risk` |
+| 8.3 | AI risk treatment results | a `Risk` with `residual` levels (or treated, accepted, closed), or `Evidence` that `supports` 8.3 |
 | 9.1 | monitoring and measurement results | an `Evidence` record that `supports` 9.1 |
-| 9.2.2 | audit programme and results | an `Audit` of type `internal` |
+| 9.2.2 | internal audit programme and results | an `Audit` of type `internal` |
 | 9.3.3 | management review results | a `ManagementReview` |
+| 10.2 | nonconformities and corrective actions, or the process for them | a `Nonconformity`, or a `Process` that `implements` 10.2 (no nonconformity having occurred is no gap) |
 
-Findings are placed at the top of `aims.toml`, since no file holds what is missing.
+Findings are placed at the top of `aims.toml`, since no file holds what is missing. What the
+standard implies but does not demand in so many words is `missing-expected-document`.
 
 ## Why this matters
 A certification audit starts (stage 1) with a review of the mandatory documented information.
-A missing one stops the audit at the first step.
+A missing one stops the audit at the first step. The processes (4.4, 6.1.2, 6.1.3) are asked
+for as documents in their own right: risks without a written way of assessing them do not
+show a repeatable process.
 
 ## Example
 A repository with risks, systems and a policy but no `StatementOfApplicability` gets
@@ -46,108 +57,70 @@ Add the record the help names. `aims init` writes a commented template for every
 `aims status` shows which clauses are covered."#,
 };
 
-/// One piece of mandatory documented information and how the repository provides it.
-pub struct Requirement {
-    pub clause: &'static str,
-    pub what: &'static str,
-    pub fix: &'static str,
-    pub provided: fn(&Model, &Config) -> bool,
+static EXPECTED: Rule = Rule {
+    id: EXPECTED_RULE_ID,
+    default_severity: Severity::Warning,
+    reference: "7.5.1 b",
+    summary: "documented information an auditor expects (though clauses 4-10 do not demand it in so many words) is missing",
+    explanation: r#"## What it does
+Reports each piece of documented information that the standard implies and auditors ask for,
+when nothing provides it:
+
+| clause | documented information | provided by |
+|---|---|---|
+| 6.1.4 | AI system impact assessment process | a `Process` that `implements` 6.1.4 |
+| 8.1 | evidence that processes were carried out as planned | `Evidence` that `supports` 8.1, or a `Process` that `implements` 8.1 |
+| 9.2.2 | audit programme | a `Process` that `implements` 9.2.2 |
+
+## Why this matters
+7.5.1 b) asks for the documented information the organization finds necessary for the AIMS to
+be effective. An impact assessment without a written process, or audits without a programme,
+are what a stage 1 auditor raises as an observation that becomes a nonconformity at stage 2.
+
+## Example
+Impact assessments exist, but no `Process` says when and how they are made:
+`no AI system impact assessment process (6.1.4)`.
+
+## How to fix
+Add the record the help names, or turn the rule off in `[rules]` with a reason in your AIMS
+documentation if the information really is not needed."#,
+};
+
+/// One finding per item of `DOCUMENTED_INFORMATION` with the given need that nothing provides.
+fn report_missing(
+    input: &CheckInput<'_>,
+    rule: &'static str,
+    required: bool,
+    out: &mut Vec<Finding>,
+) {
+    let missing = DOCUMENTED_INFORMATION
+        .iter()
+        .filter(|item| item.required == required)
+        .filter(|item| !is_provided(input.model, input.config, item.provided_by));
+    for item in missing {
+        out.push(finding(input, rule, item));
+    }
 }
 
-fn any_of(model: &Model, kind: Kind) -> bool {
-    model.of_kind(kind).next().is_some()
+fn finding(
+    input: &CheckInput<'_>,
+    rule: &'static str,
+    item: &'static DocumentedInformation,
+) -> Finding {
+    let need = if item.required { "requires" } else { "expects" };
+    Finding::new(
+        rule,
+        &input.config.source.path,
+        Span::file_start(),
+        format!(
+            "no {} ({}): ISO/IEC 42001 {need} it as documented information",
+            item.what, item.clause
+        ),
+    )
+    .with_help(item.fix)
+    .about_clause(item.clause)
+    .about_item(item.what)
 }
-
-pub const REQUIREMENTS: &[Requirement] = &[
-    Requirement {
-        clause: "4.3",
-        what: "AIMS scope statement",
-        fix: "add a `Context` record with the `scope` of the AI management system",
-        provided: |model, _| {
-            model.of_kind(Kind::Context).any(|r| {
-                r.node
-                    .get("scope")
-                    .and_then(|s| s.as_str())
-                    .is_some_and(|s| !s.trim().is_empty())
-            })
-        },
-    },
-    Requirement {
-        clause: "5.2",
-        what: "AI policy",
-        fix: "add a `Policy` record with `type: ai-policy`",
-        provided: |model, _| {
-            model
-                .of_kind(Kind::Policy)
-                .any(|r| r.node.get("type").and_then(|t| t.as_str()) == Some("ai-policy"))
-        },
-    },
-    Requirement {
-        clause: "6.1.1",
-        what: "AI risk criteria",
-        fix: "add a `[risk]` table to aims.toml with the `likelihood` and `impact` scales and the `acceptance` threshold",
-        provided: |_, config| config.node.get("risk").is_some(),
-    },
-    Requirement {
-        clause: "6.1.3 f",
-        what: "Statement of Applicability",
-        fix: "add a `StatementOfApplicability` record deciding on all 38 Annex A controls",
-        provided: |model, _| any_of(model, Kind::StatementOfApplicability),
-    },
-    Requirement {
-        clause: "6.1.4, 8.4",
-        what: "AI system impact assessment results",
-        fix: "add an `ImpactAssessment` record for each AI system",
-        provided: |model, _| any_of(model, Kind::ImpactAssessment),
-    },
-    Requirement {
-        clause: "6.2",
-        what: "AI objectives",
-        fix: "add `Objective` records with a metric, target, owner and due date",
-        provided: |model, _| any_of(model, Kind::Objective),
-    },
-    Requirement {
-        clause: "7.2",
-        what: "evidence of competence",
-        fix: "add `Competence` records for the roles that work on AI systems",
-        provided: |model, _| any_of(model, Kind::Competence),
-    },
-    Requirement {
-        clause: "8.2",
-        what: "AI risk assessment results",
-        fix: "add `Risk` records for the AI systems in scope",
-        provided: |model, _| any_of(model, Kind::Risk),
-    },
-    Requirement {
-        clause: "9.1",
-        what: "monitoring and measurement results",
-        fix: "add an `Evidence` record of monitoring results with `supports: [\"9.1\"]`",
-        provided: |model, _| {
-            model
-                .typed::<Evidence>()
-                .any(|(_, e)| e.supports.iter().any(|s| s == "9.1"))
-        },
-    },
-    Requirement {
-        clause: "9.2.2",
-        what: "internal audit programme and results",
-        fix: "add an `Audit` record of the internal audit with its scope and findings",
-        provided: |model, _| {
-            model.of_kind(Kind::Audit).any(|r| {
-                r.node
-                    .get("type")
-                    .and_then(|t| t.as_str())
-                    .is_none_or(|t| t == "internal")
-            })
-        },
-    },
-    Requirement {
-        clause: "9.3.3",
-        what: "management review results",
-        fix: "add a `ManagementReview` record with its attendees, inputs and decisions",
-        provided: |model, _| any_of(model, Kind::ManagementReview),
-    },
-];
 
 impl Check for MissingMandatoryDocument {
     fn rule(&self) -> &'static Rule {
@@ -155,22 +128,36 @@ impl Check for MissingMandatoryDocument {
     }
 
     fn run(&self, input: &CheckInput<'_>, out: &mut Vec<Finding>) {
-        for requirement in REQUIREMENTS {
-            if (requirement.provided)(input.model, input.config) {
-                continue;
-            }
-            out.push(
-                Finding::new(
-                    RULE.id,
-                    &input.config.source.path,
-                    Span::file_start(),
-                    format!(
-                        "no {} ({}): ISO/IEC 42001 requires it as documented information",
-                        requirement.what, requirement.clause
-                    ),
-                )
-                .with_help(requirement.fix)
-                .about_clause(requirement.clause),
+        report_missing(input, RULE.id, true, out);
+    }
+}
+
+impl Check for MissingExpectedDocument {
+    fn rule(&self) -> &'static Rule {
+        &EXPECTED
+    }
+
+    fn run(&self, input: &CheckInput<'_>, out: &mut Vec<Finding>) {
+        report_missing(input, EXPECTED.id, false, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_explanations_list_every_item_of_the_catalog() {
+        for item in DOCUMENTED_INFORMATION {
+            let text = if item.required {
+                RULE.explanation
+            } else {
+                EXPECTED.explanation
+            };
+            let row = format!("| {} | {} |", item.clause, item.what);
+            assert!(
+                text.contains(&row),
+                "{row} is not in the explanation of its rule"
             );
         }
     }

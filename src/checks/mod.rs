@@ -77,6 +77,7 @@ pub const CHECKS: &[&dyn Check] = &[
     &duplicate_id::DuplicateId,
     &dangling_reference::DanglingReference,
     &missing_mandatory_document::MissingMandatoryDocument,
+    &missing_mandatory_document::MissingExpectedDocument,
     &soa_missing_control::SoaMissingControl,
     &soa_unknown_control::SoaUnknownControl,
     &soa_exclusion_unjustified::SoaExclusionUnjustified,

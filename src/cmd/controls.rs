@@ -2,16 +2,36 @@
 
 use super::Outcome;
 use crate::cli::{ControlsArgs, ListFormat};
-use crate::model::catalog::{ANNEX_C_OBJECTIVES, ANNEX_C_RISK_SOURCES, AREAS, CLAUSES, CONTROLS};
+use crate::model::catalog::{
+    ANNEX_C_OBJECTIVES, ANNEX_C_RISK_SOURCES, AREAS, CLAUSES, CONTROLS, DOCUMENTED_INFORMATION,
+};
 use serde_json::json;
 use std::io::Write;
 
 pub fn run(args: &ControlsArgs, out: &mut dyn Write) -> Outcome {
     match args.format {
         ListFormat::Json => {
+            let clauses: Vec<serde_json::Value> = CLAUSES
+                .iter()
+                .map(|clause| {
+                    let documents: Vec<serde_json::Value> = DOCUMENTED_INFORMATION
+                        .iter()
+                        .filter(|d| d.clause_id() == clause.id)
+                        .map(|d| {
+                            json!({"clause": d.clause, "what": d.what, "required": d.required, "how": d.fix})
+                        })
+                        .collect();
+                    json!({
+                        "id": clause.id,
+                        "title": clause.title,
+                        "description": clause.description,
+                        "documented_information": documents,
+                    })
+                })
+                .collect();
             let catalog = json!({
                 "standard": "ISO/IEC 42001:2023",
-                "clauses": CLAUSES,
+                "clauses": clauses,
                 "annex_a": {"areas": AREAS, "controls": CONTROLS},
                 "annex_c": {"objectives": ANNEX_C_OBJECTIVES, "risk_sources": ANNEX_C_RISK_SOURCES},
             });
@@ -28,8 +48,20 @@ pub fn run(args: &ControlsArgs, out: &mut dyn Write) -> Outcome {
                 let indent = "  ".repeat(clause.id.matches('.').count() + 1);
                 writeln!(out, "{indent}{:<8} {}", clause.id, clause.title)?;
                 writeln!(out, "{indent}         {}", clause.description)?;
-                for document in clause.documented_information {
-                    writeln!(out, "{indent}         documented information: {document}")?;
+                for document in DOCUMENTED_INFORMATION
+                    .iter()
+                    .filter(|d| d.clause_id() == clause.id)
+                {
+                    let need = if document.required {
+                        "required"
+                    } else {
+                        "expected"
+                    };
+                    writeln!(
+                        out,
+                        "{indent}         documented information ({need}): {} ({})",
+                        document.what, document.clause
+                    )?;
                 }
             }
             writeln!(out, "\nAnnex A controls")?;

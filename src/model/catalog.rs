@@ -4,6 +4,7 @@
 //! Identifiers and short titles are facts from the published structure; every description is
 //! our own one-sentence summary, never the standard's text.
 
+use super::Kind;
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
@@ -11,8 +12,6 @@ pub struct Clause {
     pub id: &'static str,
     pub title: &'static str,
     pub description: &'static str,
-    /// Documented information this clause asks for (empty for most sub-clauses).
-    pub documented_information: &'static [&'static str],
 }
 
 #[derive(Debug, Serialize)]
@@ -39,10 +38,218 @@ pub struct AnnexCItem {
 }
 
 macro_rules! clause {
-    ($id:literal, $title:literal, $description:literal $(, $doc:literal)* $(,)?) => {
-        Clause { id: $id, title: $title, description: $description, documented_information: &[$($doc),*] }
+    ($id:literal, $title:literal, $description:literal $(,)?) => {
+        Clause {
+            id: $id,
+            title: $title,
+            description: $description,
+        }
     };
 }
+
+/// What provides an item of documented information in an aims repository.
+#[derive(Debug, Clone, Copy)]
+pub enum Provider {
+    /// Any valid record of the kind.
+    Kind(Kind),
+    /// A `Context` record with a `scope`.
+    ContextScope,
+    /// A `Policy` with `type: ai-policy`.
+    AiPolicy,
+    /// `[risk]` in `aims.toml`.
+    RiskCriteria,
+    /// A `Competence` record that cites evidence.
+    CompetenceWithEvidence,
+    /// A `Risk` whose treatment has a result: residual levels recorded, or treated, accepted or
+    /// closed.
+    TreatedRisk,
+    /// An `Audit` of type `internal`.
+    InternalAudit,
+    /// A `Process` whose `implements` names the clause.
+    Process(&'static str),
+    /// An `Evidence` record whose `supports` names the clause.
+    Evidence(&'static str),
+    /// Any one of these.
+    AnyOf(&'static [Provider]),
+}
+
+/// One item of documented information clauses 4-10 ask for: required ("shall be available as
+/// documented information") or expected (what auditors look for where the standard implies it).
+/// The one list behind `missing-mandatory-document`, `missing-expected-document`, `aims status`
+/// and `aims controls`.
+#[derive(Debug)]
+pub struct DocumentedInformation {
+    /// The clause (and list item) that asks for it: `6.1.3 f`.
+    pub clause: &'static str,
+    pub what: &'static str,
+    pub required: bool,
+    pub provided_by: Provider,
+    /// What to add when it is missing.
+    pub fix: &'static str,
+}
+
+impl DocumentedInformation {
+    /// The clause without its list item (`6.1.3` for `6.1.3 f`); the first of several.
+    pub fn clause_id(&self) -> &'static str {
+        self.clause.split([' ', ',']).next().unwrap_or(self.clause)
+    }
+}
+
+const fn required(
+    clause: &'static str,
+    what: &'static str,
+    provided_by: Provider,
+    fix: &'static str,
+) -> DocumentedInformation {
+    DocumentedInformation {
+        clause,
+        what,
+        required: true,
+        provided_by,
+        fix,
+    }
+}
+
+const fn expected(
+    clause: &'static str,
+    what: &'static str,
+    provided_by: Provider,
+    fix: &'static str,
+) -> DocumentedInformation {
+    DocumentedInformation {
+        clause,
+        what,
+        required: false,
+        provided_by,
+        fix,
+    }
+}
+
+pub static DOCUMENTED_INFORMATION: &[DocumentedInformation] = &[
+    required(
+        "4.3",
+        "AIMS scope statement",
+        Provider::ContextScope,
+        "add a `Context` record with the `scope` of the AI management system",
+    ),
+    required(
+        "4.4",
+        "documentation of the AIMS and its processes",
+        Provider::Process("4.4"),
+        "add a `Process` record with `implements: [\"4.4\"]` that describes how the AIMS runs and how its processes interact",
+    ),
+    required(
+        "5.2",
+        "AI policy",
+        Provider::AiPolicy,
+        "add a `Policy` record with `type: ai-policy`",
+    ),
+    required(
+        "6.1.1",
+        "AI risk criteria",
+        Provider::RiskCriteria,
+        "add a `[risk]` table to aims.toml with the `likelihood` and `impact` scales and the `acceptance` threshold",
+    ),
+    required(
+        "6.1.1",
+        "records of actions on AI risks and opportunities",
+        Provider::Kind(Kind::Risk),
+        "add `Risk` records with the treatment decided for each",
+    ),
+    required(
+        "6.1.2",
+        "AI risk assessment process",
+        Provider::Process("6.1.2"),
+        "add a `Process` record with `implements: [\"6.1.2\"]`: how risks are identified, analysed and evaluated against the criteria",
+    ),
+    required(
+        "6.1.3",
+        "AI risk treatment process",
+        Provider::Process("6.1.3"),
+        "add a `Process` record with `implements: [\"6.1.3\"]`: how treatments and controls are chosen and residual risk is accepted",
+    ),
+    required(
+        "6.1.3 f",
+        "Statement of Applicability",
+        Provider::Kind(Kind::StatementOfApplicability),
+        "add a `StatementOfApplicability` record deciding on all 38 Annex A controls",
+    ),
+    required(
+        "6.1.4, 8.4",
+        "AI system impact assessment results",
+        Provider::Kind(Kind::ImpactAssessment),
+        "add an `ImpactAssessment` record for each AI system",
+    ),
+    expected(
+        "6.1.4",
+        "AI system impact assessment process",
+        Provider::Process("6.1.4"),
+        "add a `Process` record with `implements: [\"6.1.4\"]`: when and how AI systems are assessed for impacts on people",
+    ),
+    required(
+        "6.2",
+        "AI objectives",
+        Provider::Kind(Kind::Objective),
+        "add `Objective` records with a metric, target, owner and due date",
+    ),
+    required(
+        "7.2",
+        "evidence of competence",
+        Provider::CompetenceWithEvidence,
+        "add `Competence` records for the roles that work on AI systems, each citing its `evidence`",
+    ),
+    expected(
+        "8.1",
+        "evidence that processes were carried out as planned",
+        Provider::AnyOf(&[Provider::Evidence("8.1"), Provider::Process("8.1")]),
+        "add an `Evidence` record with `supports: [\"8.1\"]` (release records, change approvals), or a `Process` implementing 8.1",
+    ),
+    required(
+        "8.2",
+        "AI risk assessment results",
+        Provider::Kind(Kind::Risk),
+        "add `Risk` records for the AI systems in scope",
+    ),
+    required(
+        "8.3",
+        "AI risk treatment results",
+        Provider::AnyOf(&[Provider::TreatedRisk, Provider::Evidence("8.3")]),
+        "record the `residual` levels a treatment achieved on its `Risk`, or add `Evidence` with `supports: [\"8.3\"]`",
+    ),
+    required(
+        "9.1",
+        "monitoring and measurement results",
+        Provider::Evidence("9.1"),
+        "add an `Evidence` record of monitoring results with `supports: [\"9.1\"]`",
+    ),
+    required(
+        "9.2.2",
+        "internal audit programme and results",
+        Provider::InternalAudit,
+        "add an `Audit` record of the internal audit with its scope and findings",
+    ),
+    expected(
+        "9.2.2",
+        "audit programme",
+        Provider::Process("9.2.2"),
+        "add a `Process` record with `implements: [\"9.2.2\"]`: how often, by whom and against which criteria the AIMS is audited",
+    ),
+    required(
+        "9.3.3",
+        "management review results",
+        Provider::Kind(Kind::ManagementReview),
+        "add a `ManagementReview` record with its attendees, inputs and decisions",
+    ),
+    required(
+        "10.2",
+        "nonconformities and corrective actions, or the process for them",
+        Provider::AnyOf(&[
+            Provider::Kind(Kind::Nonconformity),
+            Provider::Process("10.2"),
+        ]),
+        "add a `Process` record with `implements: [\"10.2\"]` (how nonconformities are handled); `Nonconformity` records follow when one occurs",
+    ),
+];
 
 pub const CLAUSES: &[Clause] = &[
     clause!(
@@ -63,14 +270,12 @@ pub const CLAUSES: &[Clause] = &[
     clause!(
         "4.3",
         "Determining the scope of the AI management system",
-        "Decide and write down which organizational units, AI systems and activities the AIMS covers.",
-        "AIMS scope statement"
+        "Decide and write down which organizational units, AI systems and activities the AIMS covers."
     ),
     clause!(
         "4.4",
         "AI management system",
-        "Establish, run and keep improving the AIMS as a set of interacting processes.",
-        "Documentation of the AIMS and its processes"
+        "Establish, run and keep improving the AIMS as a set of interacting processes."
     ),
     clause!(
         "5",
@@ -85,8 +290,7 @@ pub const CLAUSES: &[Clause] = &[
     clause!(
         "5.2",
         "AI policy",
-        "Top management approves a written AI policy that frames objectives and commits to meeting requirements and improving.",
-        "AI policy"
+        "Top management approves a written AI policy that frames objectives and commits to meeting requirements and improving."
     ),
     clause!(
         "5.3",
@@ -106,35 +310,27 @@ pub const CLAUSES: &[Clause] = &[
     clause!(
         "6.1.1",
         "General",
-        "Set the criteria that tell acceptable AI risk from unacceptable and plan how to act on both.",
-        "Records of actions on AI risks and opportunities",
-        "AI risk criteria"
+        "Set the criteria that tell acceptable AI risk from unacceptable and plan how to act on both."
     ),
     clause!(
         "6.1.2",
         "AI risk assessment",
-        "Define and apply a repeatable way to identify, analyse and evaluate AI risks.",
-        "AI risk assessment process"
+        "Define and apply a repeatable way to identify, analyse and evaluate AI risks."
     ),
     clause!(
         "6.1.3",
         "AI risk treatment",
-        "Choose treatment options and the controls they need, compare them with Annex A and produce a Statement of Applicability.",
-        "AI risk treatment process",
-        "Statement of Applicability",
-        "AI risk treatment plan"
+        "Choose treatment options and the controls they need, compare them with Annex A and produce a Statement of Applicability."
     ),
     clause!(
         "6.1.4",
         "AI system impact assessment",
-        "Assess how AI systems could affect individuals, groups and society, and keep the results.",
-        "Results of AI system impact assessments"
+        "Assess how AI systems could affect individuals, groups and society, and keep the results."
     ),
     clause!(
         "6.2",
         "AI objectives and planning to achieve them",
-        "Set measurable AI objectives and plan who does what, with which resources, by when.",
-        "AI objectives"
+        "Set measurable AI objectives and plan who does what, with which resources, by when."
     ),
     clause!(
         "6.3",
@@ -154,8 +350,7 @@ pub const CLAUSES: &[Clause] = &[
     clause!(
         "7.2",
         "Competence",
-        "Make sure people whose work affects AI performance are competent, and keep evidence of it.",
-        "Evidence of competence"
+        "Make sure people whose work affects AI performance are competent, and keep evidence of it."
     ),
     clause!(
         "7.3",
@@ -175,8 +370,7 @@ pub const CLAUSES: &[Clause] = &[
     clause!(
         "7.5.1",
         "General",
-        "Include the documented information the standard requires and any the organization finds necessary.",
-        "Documented information the organization needs"
+        "Include the documented information the standard requires and any the organization finds necessary."
     ),
     clause!(
         "7.5.2",
@@ -192,26 +386,22 @@ pub const CLAUSES: &[Clause] = &[
     clause!(
         "8.1",
         "Operational planning and control",
-        "Plan, run and control the processes needed to meet requirements, and keep records that they ran as planned.",
-        "Evidence that processes were carried out as planned"
+        "Plan, run and control the processes needed to meet requirements, and keep records that they ran as planned."
     ),
     clause!(
         "8.2",
         "AI risk assessment",
-        "Perform AI risk assessments at planned intervals and on significant change, and keep the results.",
-        "Results of AI risk assessments"
+        "Perform AI risk assessments at planned intervals and on significant change, and keep the results."
     ),
     clause!(
         "8.3",
         "AI risk treatment",
-        "Carry out the risk treatment plan and check that it works, and keep the results.",
-        "Results of AI risk treatments"
+        "Carry out the risk treatment plan and check that it works, and keep the results."
     ),
     clause!(
         "8.4",
         "AI system impact assessment",
-        "Perform impact assessments at planned intervals and on significant change, and keep the results.",
-        "Results of AI system impact assessments"
+        "Perform impact assessments at planned intervals and on significant change, and keep the results."
     ),
     clause!(
         "9",
@@ -221,8 +411,7 @@ pub const CLAUSES: &[Clause] = &[
     clause!(
         "9.1",
         "Monitoring, measurement, analysis and evaluation",
-        "Decide what to monitor and measure, how and when, and evaluate the results.",
-        "Evidence of monitoring and measurement results"
+        "Decide what to monitor and measure, how and when, and evaluate the results."
     ),
     clause!(
         "9.2",
@@ -237,9 +426,7 @@ pub const CLAUSES: &[Clause] = &[
     clause!(
         "9.2.2",
         "Internal audit programme",
-        "Plan audits with scope, criteria, frequency and impartial auditors, and keep their results.",
-        "Evidence of the audit programme",
-        "Audit results"
+        "Plan audits with scope, criteria, frequency and impartial auditors, and keep their results."
     ),
     clause!(
         "9.3",
@@ -259,8 +446,7 @@ pub const CLAUSES: &[Clause] = &[
     clause!(
         "9.3.3",
         "Management review results",
-        "Record the decisions on improvement and changes that come out of each review.",
-        "Evidence of management review results"
+        "Record the decisions on improvement and changes that come out of each review."
     ),
     clause!(
         "10",
@@ -275,9 +461,7 @@ pub const CLAUSES: &[Clause] = &[
     clause!(
         "10.2",
         "Nonconformity and corrective action",
-        "React to nonconformities, remove their causes and keep records of what was done and how it worked.",
-        "Nature of nonconformities and actions taken",
-        "Results of corrective actions"
+        "React to nonconformities, remove their causes and keep records of what was done and how it worked."
     ),
 ];
 

@@ -3,7 +3,7 @@
 //! control's state. Checks, `aims status` and every pack format read these; none of them
 //! decides the same question again (when two did, they disagreed).
 
-use super::catalog::CONTROLS;
+use super::catalog::{CONTROLS, Provider};
 use super::facts::{Commit, EvidenceFile, normalize};
 use super::records::{self, Evidence, Risk, StatementOfApplicability};
 use super::settings::{Config, RiskCriteria};
@@ -120,6 +120,38 @@ pub fn evidence_is_current(model: &Model, config: &Config, id: &str, today: Date
             .is_none_or(|age| days_between(age.since, today) <= i64::from(max_age))
 }
 
+/// Whether the repository holds what provides an item of documented information.
+pub fn is_provided(model: &Model, config: &Config, provider: Provider) -> bool {
+    let valid = |kind: Kind| model.of_kind(kind).filter(|r| r.data.is_some());
+    match provider {
+        Provider::Kind(kind) => valid(kind).next().is_some(),
+        Provider::ContextScope => model
+            .typed::<records::Context>()
+            .any(|(_, c)| !c.scope.trim().is_empty()),
+        Provider::AiPolicy => model
+            .typed::<records::Policy>()
+            .any(|(_, p)| p.policy_type == "ai-policy"),
+        Provider::RiskCriteria => config.node.get("risk").is_some(),
+        Provider::CompetenceWithEvidence => model
+            .typed::<records::Competence>()
+            .any(|(_, c)| !c.evidence.is_empty()),
+        Provider::TreatedRisk => model.typed::<Risk>().any(|(_, r)| {
+            r.residual.is_some()
+                || matches!(r.status.as_deref(), Some("treated" | "accepted" | "closed"))
+        }),
+        Provider::InternalAudit => model
+            .typed::<records::Audit>()
+            .any(|(_, a)| a.audit_type == "internal"),
+        Provider::Process(clause) => model
+            .typed::<records::Process>()
+            .any(|(_, p)| p.implements.iter().any(|c| c == clause)),
+        Provider::Evidence(clause) => model
+            .typed::<Evidence>()
+            .any(|(_, e)| e.supports.iter().any(|s| s == clause)),
+        Provider::AnyOf(providers) => providers.iter().any(|p| is_provided(model, config, *p)),
+    }
+}
+
 /// A risk's residual likelihood and impact, each defaulting to the inherent level.
 pub fn residual_levels(risk: &Risk) -> (&str, &str) {
     let residual = risk.residual.as_ref();
@@ -228,11 +260,19 @@ pub fn control_states(model: &Model, config: &Config, today: Date) -> Vec<Contro
         model.typed::<StatementOfApplicability>().collect();
     let mut beyond: Vec<(&Record, &records::Control)> = model.typed::<records::Control>().collect();
     beyond.sort_by(|a, b| a.0.id.cmp(&b.0.id));
-    let annex_a = CONTROLS
-        .iter()
-        .map(|c| (c.id.to_string(), c.title.to_string(), c.area.to_string(), false));
+    let annex_a = CONTROLS.iter().map(|c| {
+        (
+            c.id.to_string(),
+            c.title.to_string(),
+            c.area.to_string(),
+            false,
+        )
+    });
     let others = beyond.into_iter().map(|(record, control)| {
-        let source = control.source.clone().unwrap_or_else(|| "organization".to_string());
+        let source = control
+            .source
+            .clone()
+            .unwrap_or_else(|| "organization".to_string());
         (record.id.clone(), control.title.clone(), source, true)
     });
     annex_a

@@ -558,7 +558,12 @@ fn trace_rows(model: &Model, readiness: &Readiness, soa: &[SoaRow]) -> Vec<Trace
     }
     for row in soa {
         let mut evidence: BTreeSet<String> = row.evidence.iter().cloned().collect();
-        evidence.extend(evidence_for.get(row.id.as_str()).cloned().unwrap_or_default());
+        evidence.extend(
+            evidence_for
+                .get(row.id.as_str())
+                .cloned()
+                .unwrap_or_default(),
+        );
         let mut records: BTreeSet<String> = records_for.get(&row.id).cloned().unwrap_or_default();
         records.extend(row.risks.iter().map(|r| format!("Risk {r}")));
         let status = match row.decision {

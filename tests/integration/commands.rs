@@ -162,7 +162,8 @@ fn init_writes_a_repository_that_checks_clean_and_says_what_to_fill_in() {
             .as_array()
             .unwrap()
             .iter()
-            .all(|f| f["rule"] == "missing-mandatory-document")
+            .all(|f| f["rule"] == "missing-mandatory-document"
+                || f["rule"] == "missing-expected-document")
     );
 
     let status = aims()

@@ -71,7 +71,10 @@ fn controls_beyond_annex_a_are_accepted_once_declared() {
         .unwrap()
         .to_string();
     assert!(!help.contains("did you mean"), "{help}");
-    assert!(help.contains("add a `Control` record with `id: A.5.15`"), "{help}");
+    assert!(
+        help.contains("add a `Control` record with `id: A.5.15`"),
+        "{help}"
+    );
 
     let declared = Repo::complete(&[(
         "controls.yaml",
@@ -90,7 +93,11 @@ fn controls_beyond_annex_a_are_accepted_once_declared() {
     let report = undecided.check_json();
     let missing = report.of_rule("soa-missing-control");
     assert_eq!(missing.len(), 1);
-    assert!(missing[0].3.contains("control ORG-01 (Four-eyes review of model releases)"));
+    assert!(
+        missing[0]
+            .3
+            .contains("control ORG-01 (Four-eyes review of model releases)")
+    );
 }
 
 #[test]
@@ -569,17 +576,33 @@ fn missing_mandatory_documents_name_each_clause() {
     assert_eq!(
         sorted,
         vec![
+            "10.2",
             "4.3",
+            "4.4",
             "5.2",
             "6.1.1",
+            "6.1.1",
+            "6.1.2",
+            "6.1.3",
             "6.1.3 f",
             "6.1.4, 8.4",
             "6.2",
             "7.2",
             "8.2",
+            "8.3",
             "9.1",
             "9.2.2",
             "9.3.3"
+        ]
+    );
+    // What the standard implies without demanding it in so many words: warnings.
+    let expected = messages(&report, "missing-expected-document");
+    assert_eq!(
+        expected,
+        vec![
+            "no AI system impact assessment process (6.1.4): ISO/IEC 42001 expects it as documented information",
+            "no audit programme (9.2.2): ISO/IEC 42001 expects it as documented information",
+            "no evidence that processes were carried out as planned (8.1): ISO/IEC 42001 expects it as documented information",
         ]
     );
     assert!(
