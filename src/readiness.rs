@@ -10,7 +10,7 @@ use crate::model::catalog::{AREAS, CLAUSES};
 use crate::model::catalog::{DOCUMENTED_INFORMATION, DocumentedInformation};
 use crate::model::coverage::is_provided;
 use crate::model::coverage::{Band, ControlCounts, ControlState, Decision, residual_score};
-use crate::model::records::{Evidence, Nonconformity, Risk};
+use crate::model::records::{Evidence, Nonconformity, Process, Risk};
 use crate::model::settings::Config;
 use crate::model::{Kind, Model, Record};
 use jiff::civil::Date;
@@ -150,26 +150,40 @@ pub struct Item {
     pub rule: Option<&'static str>,
 }
 
-/// Which kinds of record cover a leaf clause. Evidence that `supports` a clause covers it too.
+/// Which kinds of record cover a leaf clause by their substance. Besides these, Evidence that
+/// `supports` the clause and a Process that `implements` it cover it. Existence alone is not
+/// enough where it says nothing: a Context does not document the AIMS's processes (4.4), a
+/// Policy is not leadership's commitment (5.1), a Competence record is not awareness (7.3), an
+/// AI system is not evidence of operational control (8.1), and 7.2 needs Competence *with*
+/// evidence (see [`covers`]).
 fn covering_kinds(clause: &str) -> &'static [Kind] {
     use Kind::*;
     match clause {
-        "4.1" | "4.2" | "4.3" | "4.4" => &[Context],
-        "5.1" => &[Policy, ManagementReview],
+        "4.1" | "4.2" | "4.3" => &[Context],
+        "5.1" => &[ManagementReview],
         "5.2" => &[Policy],
         "5.3" => &[Role],
         "6.1.1" | "6.1.2" => &[Risk],
-        "6.1.3" => &[Risk, StatementOfApplicability],
+        "6.1.3" => &[Risk, StatementOfApplicability, Control],
         "6.1.4" | "8.4" => &[ImpactAssessment],
         "6.2" => &[Objective],
-        "7.2" | "7.3" => &[Competence],
-        "8.1" => &[AiSystem, Dataset, Supplier],
+        "7.2" => &[Competence],
         "8.2" | "8.3" => &[Risk],
+        "9.1" => &[],
         "9.2.1" | "9.2.2" => &[Audit],
         "9.3.1" | "9.3.2" | "9.3.3" => &[ManagementReview],
         "10.1" => &[ManagementReview, Nonconformity],
         "10.2" => &[Nonconformity],
         _ => &[],
+    }
+}
+
+/// Whether a record of a covering kind speaks to the clause: a Competence record counts for 7.2
+/// only when it cites evidence.
+fn covers(record: &Record, clause: &str) -> bool {
+    match (&record.data, clause) {
+        (Some(crate::model::RecordData::Competence(c)), "7.2") => !c.evidence.is_empty(),
+        (data, _) => data.is_some(),
     }
 }
 
@@ -284,6 +298,7 @@ pub fn assess(
 
 fn clause_statuses(model: &Model, config: &Config) -> Vec<ClauseStatus> {
     let supports: Vec<(&Record, &Evidence)> = model.typed::<Evidence>().collect();
+    let processes: Vec<(&Record, &Process)> = model.typed::<Process>().collect();
     CLAUSES
         .iter()
         .filter(|c| !c.id.contains('.'))
@@ -303,9 +318,17 @@ fn clause_statuses(model: &Model, config: &Config) -> Vec<ClauseStatus> {
                     let mut records: Vec<RecordRef> = covering_kinds(leaf.id)
                         .iter()
                         .flat_map(|kind| model.of_kind(*kind))
-                        .filter(|r| r.data.is_some())
+                        .filter(|r| covers(r, leaf.id))
                         .map(RecordRef::of)
                         .collect();
+                    records.extend(
+                        processes
+                            .iter()
+                            .filter(|(_, p)| {
+                                p.implements.iter().any(|c| supports_clause(c, leaf.id))
+                            })
+                            .map(|(r, _)| RecordRef::of(r)),
+                    );
                     records.extend(
                         supports
                             .iter()

@@ -16,6 +16,8 @@ pub struct KindSpec {
     pub name: &'static str,
     /// How messages name the kind ("AI system", "risk").
     pub label: &'static str,
+    /// How counts name one record and several ("1 evidence record", "3 policies").
+    pub counted: (&'static str, &'static str),
     /// File stem of the kind's JSON Schema in `schemas/`, and the schema's text.
     pub schema: (&'static str, &'static str),
     /// The field that names a record for a reader (`title`, `name`, ...).
@@ -129,6 +131,7 @@ registry! {
     Context => KindSpec {
         name: "Context",
         label: "context",
+        counted: ("context", "contexts"),
         schema: ("context", include_str!("../../schemas/context.schema.json")),
         naming_field: "scope",
         clauses: "4.1, 4.2, 4.3",
@@ -139,6 +142,7 @@ registry! {
     Policy => KindSpec {
         name: "Policy",
         label: "policy",
+        counted: ("policy", "policies"),
         schema: ("policy", include_str!("../../schemas/policy.schema.json")),
         naming_field: "title",
         clauses: "5.2, A.2",
@@ -152,6 +156,7 @@ registry! {
     Role => KindSpec {
         name: "Role",
         label: "role",
+        counted: ("role", "roles"),
         schema: ("role", include_str!("../../schemas/role.schema.json")),
         naming_field: "title",
         clauses: "5.3, A.3",
@@ -162,6 +167,7 @@ registry! {
     AiSystem => KindSpec {
         name: "AISystem",
         label: "AI system",
+        counted: ("AI system", "AI systems"),
         schema: ("ai-system", include_str!("../../schemas/ai-system.schema.json")),
         naming_field: "name",
         clauses: "8.1, A.4, A.6",
@@ -176,6 +182,7 @@ registry! {
     Dataset => KindSpec {
         name: "Dataset",
         label: "dataset",
+        counted: ("dataset", "datasets"),
         schema: ("dataset", include_str!("../../schemas/dataset.schema.json")),
         naming_field: "name",
         clauses: "A.7",
@@ -186,6 +193,7 @@ registry! {
     Supplier => KindSpec {
         name: "Supplier",
         label: "supplier",
+        counted: ("supplier", "suppliers"),
         schema: ("supplier", include_str!("../../schemas/supplier.schema.json")),
         naming_field: "name",
         clauses: "A.10",
@@ -196,6 +204,7 @@ registry! {
     Risk => KindSpec {
         name: "Risk",
         label: "risk",
+        counted: ("risk", "risks"),
         schema: ("risk", include_str!("../../schemas/risk.schema.json")),
         naming_field: "title",
         clauses: "6.1.2, 6.1.3, 8.2, 8.3",
@@ -212,6 +221,7 @@ registry! {
     ImpactAssessment => KindSpec {
         name: "ImpactAssessment",
         label: "impact assessment",
+        counted: ("impact assessment", "impact assessments"),
         schema: (
             "impact-assessment",
             include_str!("../../schemas/impact-assessment.schema.json"),
@@ -225,6 +235,7 @@ registry! {
     StatementOfApplicability => KindSpec {
         name: "StatementOfApplicability",
         label: "statement of applicability",
+        counted: ("statement of applicability", "statements of applicability"),
         schema: (
             "statement-of-applicability",
             include_str!("../../schemas/statement-of-applicability.schema.json"),
@@ -242,6 +253,7 @@ registry! {
     Objective => KindSpec {
         name: "Objective",
         label: "objective",
+        counted: ("objective", "objectives"),
         schema: ("objective", include_str!("../../schemas/objective.schema.json")),
         naming_field: "title",
         clauses: "6.2",
@@ -252,6 +264,7 @@ registry! {
     Evidence => KindSpec {
         name: "Evidence",
         label: "evidence",
+        counted: ("evidence record", "evidence records"),
         schema: ("evidence", include_str!("../../schemas/evidence.schema.json")),
         naming_field: "title",
         clauses: "7.5",
@@ -265,6 +278,7 @@ registry! {
     Competence => KindSpec {
         name: "Competence",
         label: "competence record",
+        counted: ("competence record", "competence records"),
         schema: ("competence", include_str!("../../schemas/competence.schema.json")),
         naming_field: "role",
         clauses: "7.2, 7.3",
@@ -278,6 +292,7 @@ registry! {
     Audit => KindSpec {
         name: "Audit",
         label: "audit",
+        counted: ("audit", "audits"),
         schema: ("audit", include_str!("../../schemas/audit.schema.json")),
         naming_field: "date",
         clauses: "9.2",
@@ -292,6 +307,7 @@ registry! {
     ManagementReview => KindSpec {
         name: "ManagementReview",
         label: "management review",
+        counted: ("management review", "management reviews"),
         schema: (
             "management-review",
             include_str!("../../schemas/management-review.schema.json"),
@@ -305,6 +321,7 @@ registry! {
     Control => KindSpec {
         name: "Control",
         label: "control",
+        counted: ("control", "controls"),
         schema: ("control", include_str!("../../schemas/control.schema.json")),
         naming_field: "title",
         clauses: "6.1.3 d",
@@ -315,6 +332,7 @@ registry! {
     Process => KindSpec {
         name: "Process",
         label: "process",
+        counted: ("process", "processes"),
         schema: ("process", include_str!("../../schemas/process.schema.json")),
         naming_field: "title",
         clauses: "4.4, 6.1.2, 6.1.3, 6.1.4, 7.5, 8.1, 9.2.2, 10.2",
@@ -328,6 +346,7 @@ registry! {
     Nonconformity => KindSpec {
         name: "Nonconformity",
         label: "nonconformity",
+        counted: ("nonconformity", "nonconformities"),
         schema: ("nonconformity", include_str!("../../schemas/nonconformity.schema.json")),
         naming_field: "description",
         clauses: "10.2",

@@ -313,21 +313,8 @@ fn records_summary(clause: &ClauseStatus) -> String {
 }
 
 fn kind_plural(kind: Kind, n: usize) -> String {
-    let label = kind.label();
-    if n == 1 {
-        return match kind {
-            Kind::Evidence => "evidence record".to_string(),
-            _ => label.to_string(),
-        };
-    }
-    match kind {
-        Kind::Policy => "policies".to_string(),
-        Kind::Evidence => "evidence records".to_string(),
-        Kind::StatementOfApplicability => "statements of applicability".to_string(),
-        Kind::Context => "contexts".to_string(),
-        Kind::Nonconformity => "nonconformities".to_string(),
-        _ => format!("{label}s"),
-    }
+    let (one, many) = kind.spec().counted;
+    if n == 1 { one } else { many }.to_string()
 }
 
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
