@@ -24,8 +24,11 @@ mod risk_residual_unaccepted;
 mod risk_unknown_scale_value;
 mod risk_untreated;
 mod schema;
+mod soa_evidence_unrelated;
 mod soa_exclusion_unjustified;
 mod soa_implemented_without_evidence;
+mod soa_inclusion_unjustified;
+mod soa_justification_repeated;
 mod soa_missing_control;
 mod soa_unknown_control;
 mod system_without_impact_assessment;
@@ -81,6 +84,9 @@ pub const CHECKS: &[&dyn Check] = &[
     &soa_missing_control::SoaMissingControl,
     &soa_unknown_control::SoaUnknownControl,
     &soa_exclusion_unjustified::SoaExclusionUnjustified,
+    &soa_inclusion_unjustified::SoaInclusionUnjustified,
+    &soa_justification_repeated::SoaJustificationRepeated,
+    &soa_evidence_unrelated::SoaEvidenceUnrelated,
     &soa_implemented_without_evidence::SoaImplementedWithoutEvidence,
     &risk_unknown_scale_value::RiskUnknownScaleValue,
     &risk_untreated::RiskUntreated,

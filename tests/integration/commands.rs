@@ -163,7 +163,8 @@ fn init_writes_a_repository_that_checks_clean_and_says_what_to_fill_in() {
             .unwrap()
             .iter()
             .all(|f| f["rule"] == "missing-mandatory-document"
-                || f["rule"] == "missing-expected-document")
+                || f["rule"] == "missing-expected-document"
+                || f["rule"] == "soa-inclusion-unjustified")
     );
 
     let status = aims()

@@ -38,7 +38,7 @@ fn soa_missing_control_names_the_control_at_the_controls_key() {
     let repo = Repo::complete(&[]);
     repo.edit(
         SOA,
-        "  A.6.2.4:  # AI system verification and validation\n    applicable: true\n    justification: Needed to use the CV-screening assistant responsibly.\n    status: planned\n",
+        "  A.6.2.4:  # AI system verification and validation\n    applicable: true\n    justification: We verify each new model version on our own past hiring decisions before recruiters use it.\n    status: planned\n",
         "",
     );
     let report = repo.check_json();
@@ -142,7 +142,7 @@ fn soa_exclusion_unjustified_flags_placeholders_but_not_reasons() {
     let repo = Repo::complete(&[]);
     repo.edit(
         SOA,
-        "  A.2.2:  # AI policy\n    applicable: true\n    justification: Needed to use the CV-screening assistant responsibly.",
+        "  A.2.2:  # AI policy\n    applicable: true\n    justification: Our recruiters use an AI tool to rank applicants; a written AI policy sets the limits of that use.",
         "  A.2.2:  # AI policy\n    applicable: true\n    justification: TBD",
     );
     assert!(places(&repo.check_json(), "soa-exclusion-unjustified").is_empty());
@@ -758,4 +758,85 @@ fn planted_iso_gaps_are_each_reported_at_the_right_place_and_nothing_else() {
         ]
     );
     assert_eq!(report.code, 1);
+}
+
+// --- SoA justifications and evidence (6.1.3 f) ---
+
+const A22: &str = "    justification: Our recruiters use an AI tool to rank applicants; a written AI policy sets the limits of that use.\n";
+const A23: &str = "    justification: The AI policy must agree with our equal-opportunity and data protection policies, which govern recruiting already.\n";
+const A24: &str = "    justification: Recruiting law and the supplier's product both change yearly; the AI policy is reviewed each February.\n";
+
+#[test]
+fn soa_inclusion_unjustified_triggers_on_a_placeholder_and_not_on_a_reason() {
+    let repo = Repo::complete(&[]);
+    repo.edit(SOA, A23, "    justification: TBD\n");
+    let report = repo.check_json();
+    assert_eq!(
+        places(&report, "soa-inclusion-unjustified"),
+        vec![at(SOA, 12, 20)]
+    );
+    assert_eq!(
+        messages(&report, "soa-inclusion-unjustified"),
+        vec!["control A.2.3 is included with the justification `TBD`"]
+    );
+    assert!(
+        places(
+            &Repo::complete(&[]).check_json(),
+            "soa-inclusion-unjustified"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn soa_justification_repeated_triggers_from_three_identical_reasons() {
+    let same = "    justification: Needed to use the CV-screening assistant responsibly.\n";
+    let repo = Repo::complete(&[]);
+    repo.edit(SOA, A22, same);
+    repo.edit(SOA, A23, same);
+    // Two controls with one text are a coincidence, not a template.
+    assert!(places(&repo.check_json(), "soa-justification-repeated").is_empty());
+    repo.edit(
+        SOA,
+        A24,
+        "    justification: needed to use the CV-screening assistant responsibly\n",
+    );
+    let report = repo.check_json();
+    assert_eq!(
+        places(&report, "soa-justification-repeated"),
+        vec![at(SOA, 7, 20)]
+    );
+    assert_eq!(
+        messages(&report, "soa-justification-repeated"),
+        vec!["the same justification is given for 3 controls: A.2.2, A.2.3, A.2.4"]
+    );
+    let finding = report
+        .findings()
+        .iter()
+        .find(|f| f["rule"] == "soa-justification-repeated")
+        .unwrap();
+    assert_eq!(finding["severity"], "warning");
+    assert_eq!(finding["related"][0]["line"], 12);
+}
+
+#[test]
+fn soa_evidence_unrelated_triggers_for_evidence_about_something_else() {
+    let repo = Repo::complete(&[]);
+    repo.edit(
+        SOA,
+        "    status: planned\n  A.2.4:",
+        "    status: implemented\n    evidence: [EV-TRAINING]\n  A.2.4:",
+    );
+    let report = repo.check_json();
+    assert_eq!(
+        places(&report, "soa-evidence-unrelated"),
+        vec![at(SOA, 14, 16)]
+    );
+    assert_eq!(
+        messages(&report, "soa-evidence-unrelated"),
+        vec!["control A.2.3 cites evidence `EV-TRAINING`, which supports 7.2 but not A.2.3"]
+    );
+    // Evidence that supports the control, or its area, is related.
+    repo.edit(RECORDS, "supports: [\"7.2\"]", "supports: [\"7.2\", A.2]");
+    assert!(places(&repo.check_json(), "soa-evidence-unrelated").is_empty());
 }

@@ -189,8 +189,9 @@ fn pack_soa_table_and_status_agree() {
         entry(
             id,
             &format!(
-                "  # {}\n    applicable: true\n    justification: {decided}\n    status: {status}{evidence}\n",
-                title_of(id)
+                "  # {}\n    applicable: true\n    justification: {}\n    status: {status}{evidence}\n",
+                title_of(id),
+                justification_of(id)
             ),
         )
     };
@@ -284,6 +285,25 @@ fn pack_soa_table_and_status_agree() {
     assert_eq!(counts["undecided"], 1);
     assert_eq!(counts["excluded"], 6, "five in the example, one planted");
     assert_eq!(counts["partial"], 1);
+}
+
+/// The justification of each control in the minimal example's SoA.
+fn justification_of(id: &str) -> &'static str {
+    match id {
+        "A.2.2" => {
+            "Our recruiters use an AI tool to rank applicants; a written AI policy sets the limits of that use."
+        }
+        "A.2.3" => {
+            "The AI policy must agree with our equal-opportunity and data protection policies, which govern recruiting already."
+        }
+        "A.2.4" => {
+            "Recruiting law and the supplier's product both change yearly; the AI policy is reviewed each February."
+        }
+        "A.3.2" => {
+            "Someone must own the assistant's use and its risks; the Head of People holds that role."
+        }
+        _ => unreachable!("not used"),
+    }
 }
 
 /// The comment after each control id in the minimal example's SoA.
