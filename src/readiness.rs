@@ -9,7 +9,9 @@ use crate::diagnostic::{Finding, FindingCounts, Severity};
 use crate::model::catalog::{AREAS, CLAUSES};
 use crate::model::catalog::{DOCUMENTED_INFORMATION, DocumentedInformation};
 use crate::model::coverage::is_provided;
-use crate::model::coverage::{Band, ControlCounts, ControlState, Decision, residual_score};
+use crate::model::coverage::{
+    Acceptance, Band, ControlCounts, ControlState, Decision, acceptance, residual_score,
+};
 use crate::model::records::{Evidence, Nonconformity, Process, Risk};
 use crate::model::settings::Config;
 use crate::model::{Kind, Model, Record};
@@ -131,6 +133,8 @@ pub struct RiskCounts {
     pub unscored: usize,
     /// Open risks above the acceptance threshold that nobody accepted.
     pub above_acceptance_unaccepted: usize,
+    /// Open risks whose residual score is within the threshold: the criteria accept them.
+    pub accepted_by_criteria: usize,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -210,6 +214,8 @@ const ACTION_ORDER: &[&str] = &[
     "risk-unknown-scale-value",
     "risk-untreated",
     "risk-residual-unaccepted",
+    "risk-acceptance-undesignated",
+    "risk-treatment-unapproved",
     "risk-control-not-applicable",
     "soa-exclusion-unjustified",
     "soa-inclusion-unjustified",
@@ -410,12 +416,10 @@ fn risk_counts(model: &Model, config: &Config) -> RiskCounts {
             Band::Medium => counts.medium += 1,
             Band::Low => counts.low += 1,
         }
-        let accepted = risk
-            .accepted_by
-            .as_deref()
-            .is_some_and(|a| !a.trim().is_empty());
-        if score > criteria.acceptance && !accepted {
-            counts.above_acceptance_unaccepted += 1;
+        match acceptance(risk, criteria) {
+            Acceptance::ByCriteria => counts.accepted_by_criteria += 1,
+            Acceptance::Missing => counts.above_acceptance_unaccepted += 1,
+            Acceptance::ByRole { .. } | Acceptance::Unscored => {}
         }
     }
     counts

@@ -19,8 +19,10 @@ pub mod missing_mandatory_document;
 mod nonconformity_overdue;
 mod objective_overdue;
 mod policy_review_overdue;
+mod risk_acceptance_undesignated;
 mod risk_control_not_applicable;
 mod risk_residual_unaccepted;
+mod risk_treatment_unapproved;
 mod risk_unknown_scale_value;
 mod risk_untreated;
 mod schema;
@@ -92,6 +94,8 @@ pub const CHECKS: &[&dyn Check] = &[
     &risk_untreated::RiskUntreated,
     &risk_control_not_applicable::RiskControlNotApplicable,
     &risk_residual_unaccepted::RiskResidualUnaccepted,
+    &risk_acceptance_undesignated::RiskAcceptanceUndesignated,
+    &risk_treatment_unapproved::RiskTreatmentUnapproved,
     &system_without_impact_assessment::SystemWithoutImpactAssessment,
     &system_without_risk::SystemWithoutRisk,
     &evidence_missing_file::EvidenceMissingFile,

@@ -171,6 +171,53 @@ pub fn residual_score(risk: &Risk, criteria: &RiskCriteria) -> Option<u32> {
     criteria.score(likelihood, impact)
 }
 
+/// Who accepted a risk's residual level, as 6.1.3 asks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Acceptance<'a> {
+    /// The residual score is within the acceptance threshold: the criteria accept it.
+    ByCriteria,
+    /// Above the threshold, and a role accepted it (on `date`, when recorded).
+    ByRole { role: &'a str, date: Option<Date> },
+    /// Above the threshold and nobody accepted it.
+    Missing,
+    /// A level is not on the scales, so there is no score to judge.
+    Unscored,
+}
+
+impl Acceptance<'_> {
+    /// How the pack and `aims status` say it.
+    pub fn describe(&self) -> String {
+        match self {
+            Acceptance::ByCriteria => "accepted by the risk criteria".to_string(),
+            Acceptance::ByRole {
+                role,
+                date: Some(date),
+            } => format!("accepted by {role} on {date}"),
+            Acceptance::ByRole { role, date: None } => format!("accepted by {role} (no date)"),
+            Acceptance::Missing => "not accepted".to_string(),
+            Acceptance::Unscored => "unscored".to_string(),
+        }
+    }
+}
+
+/// The residual risk's acceptance: within the threshold the criteria accept it; above it, the
+/// role named in `accepted_by` does.
+pub fn acceptance<'a>(risk: &'a Risk, criteria: &RiskCriteria) -> Acceptance<'a> {
+    let Some(score) = residual_score(risk, criteria) else {
+        return Acceptance::Unscored;
+    };
+    if score <= criteria.acceptance {
+        return Acceptance::ByCriteria;
+    }
+    match risk.accepted_by.as_deref().map(str::trim) {
+        Some(role) if !role.is_empty() => Acceptance::ByRole {
+            role,
+            date: risk.accepted,
+        },
+        _ => Acceptance::Missing,
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Band {
     Low,

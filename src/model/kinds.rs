@@ -214,6 +214,7 @@ registry! {
             (&[Key("source"), Each], AnnexC),
             (&[Key("treatment"), Key("controls"), Each], Control),
             (&[Key("accepted_by")], Record(Kind::Role)),
+            (&[Key("treatment"), Key("approved_by")], Record(Kind::Role)),
         ],
         template: include_str!("../scaffold/templates/risk.yaml"),
         pack: PackSection { chapter: "planning", key: "risks" },

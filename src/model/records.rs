@@ -131,6 +131,8 @@ pub struct Risk {
     pub treatment: Treatment,
     pub residual: Option<Residual>,
     pub accepted_by: Option<String>,
+    /// When designated management accepted the residual risk.
+    pub accepted: Option<Date>,
     pub status: Option<String>,
     pub body: Option<String>,
 }
@@ -143,6 +145,8 @@ pub struct Treatment {
     pub controls: Vec<String>,
     pub plan: Option<String>,
     pub due: Option<Date>,
+    pub approved_by: Option<String>,
+    pub approved: Option<Date>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]

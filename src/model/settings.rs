@@ -39,6 +39,10 @@ pub struct RiskCriteria {
     pub impact: Vec<String>,
     #[serde(default = "default_acceptance")]
     pub acceptance: u32,
+    /// The roles designated to approve treatment plans and accept residual risks; empty when
+    /// `aims.toml` does not say.
+    #[serde(default)]
+    pub accept_roles: Vec<String>,
 }
 
 impl Default for RiskCriteria {
@@ -47,6 +51,7 @@ impl Default for RiskCriteria {
             likelihood: default_likelihood(),
             impact: default_impact(),
             acceptance: default_acceptance(),
+            accept_roles: Vec::new(),
         }
     }
 }

@@ -4,7 +4,8 @@
 
 use crate::diagnostic::{Finding, FindingCounts};
 use crate::model::coverage::{
-    Band, ControlState, control_states, evidence_is_current, residual_levels, residual_score,
+    Band, ControlState, acceptance, control_states, evidence_is_current, residual_levels,
+    residual_score,
 };
 use crate::model::facts::EvidenceFile;
 use crate::model::records::*;
@@ -118,6 +119,8 @@ pub struct RiskView {
     pub plan: Option<String>,
     pub due: Option<Date>,
     pub accepted_by: Option<String>,
+    /// "accepted by the risk criteria", "accepted by cro on 2026-03-12", "not accepted".
+    pub acceptance: String,
     pub status: String,
 }
 
@@ -287,6 +290,7 @@ pub fn build(input: &PackInput<'_>) -> PackView {
                     plan: risk.treatment.plan.clone(),
                     due: risk.treatment.due,
                     accepted_by: risk.accepted_by.clone(),
+                    acceptance: acceptance(risk, criteria).describe(),
                     status: risk.status.clone().unwrap_or_else(|| "open".to_string()),
                 }
             })

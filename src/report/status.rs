@@ -236,6 +236,13 @@ impl StatusReport<'_> {
             line.push_str(&format!(", {} unscored", risks.unscored));
         }
         writeln!(out, "{line}")?;
+        if risks.accepted_by_criteria > 0 {
+            writeln!(
+                out,
+                "                   {} within the threshold, accepted by the risk criteria",
+                risks.accepted_by_criteria
+            )?;
+        }
         if risks.above_acceptance_unaccepted > 0 {
             writeln!(
                 out,

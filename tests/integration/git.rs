@@ -155,7 +155,7 @@ const RISK_OK: &str = "kind: Risk\nid: R-1\ntitle: Old risk\nai_systems: [scorin
 
 fn untreated(id: &str) -> String {
     format!(
-        "kind: Risk\nid: {id}\ntitle: Risk {id}\nai_systems: [scoring]\nowner: owner\nlikelihood: likely\nimpact: major\ntreatment:\n  option: mitigate\naccepted_by: owner\n"
+        "kind: Risk\nid: {id}\ntitle: Risk {id}\nai_systems: [scoring]\nowner: owner\nlikelihood: likely\nimpact: major\ntreatment:\n  option: mitigate\naccepted_by: owner\naccepted: 2026-05-01\n"
     )
 }
 

@@ -234,7 +234,7 @@ fn risk_unknown_scale_value_is_located_with_the_scale() {
     let report = repo.check_json();
     assert_eq!(
         places(&report, "risk-unknown-scale-value"),
-        vec![at(RECORDS, 50, 13), at(RECORDS, 58, 15)]
+        vec![at(RECORDS, 50, 13), at(RECORDS, 60, 15)]
     );
     let first = report
         .findings()
@@ -290,7 +290,7 @@ fn risk_residual_unaccepted_for_high_residual_and_for_acceptance() {
     // Residual unlikely x major = 8, above 6.
     assert_eq!(
         places(&report, "risk-residual-unaccepted"),
-        vec![at(RECORDS, 57, 1)]
+        vec![at(RECORDS, 59, 1)]
     );
 
     // Treated down to the threshold: nothing to accept.
@@ -303,15 +303,96 @@ fn risk_residual_unaccepted_for_high_residual_and_for_acceptance() {
     );
     assert!(places(&repo.check_json(), "risk-residual-unaccepted").is_empty());
 
-    // `option: accept` always needs somebody to accept, whatever the score.
-    let repo = Repo::complete(&[(
-        "risks/R-003.yaml",
-        "kind: Risk\nid: R-003\ntitle: Ranking explanations are terse\nai_systems: [cv-screening]\nowner: head-of-people\nlikelihood: rare\nimpact: minor\ntreatment:\n  option: accept\n",
-    )]);
+    // At or below the threshold the risk criteria accept a risk, even with `option: accept`
+    // (6.1.3: residual risk is accepted against the criteria).
+    let low = "kind: Risk\nid: R-003\ntitle: Ranking explanations are terse\nai_systems: [cv-screening]\nowner: head-of-people\nlikelihood: rare\nimpact: minor\ntreatment:\n  option: accept\n";
+    let repo = Repo::complete(&[("risks/R-003.yaml", low)]);
+    assert!(places(&repo.check_json(), "risk-residual-unaccepted").is_empty());
+    // Above it, `option: accept` needs designated management to accept, on a date.
+    let high = low.replace(
+        "likelihood: rare\nimpact: minor",
+        "likelihood: likely\nimpact: major",
+    );
+    let repo = Repo::complete(&[("risks/R-003.yaml", &high)]);
     let report = repo.check_json();
     assert_eq!(
         places(&report, "risk-residual-unaccepted"),
         vec![at("risks/R-003.yaml", 9, 11)]
+    );
+    assert_eq!(
+        messages(&report, "risk-residual-unaccepted"),
+        vec!["risk `R-003` is accepted (score 16) but `accepted_by` names nobody"]
+    );
+    let repo = Repo::complete(&[]);
+    repo.edit(RECORDS, "accepted: 2026-02-02\n", "");
+    let report = repo.check_json();
+    assert_eq!(
+        messages(&report, "risk-residual-unaccepted"),
+        vec!["risk `R-001` is accepted by `head-of-people` but `accepted` does not say when"]
+    );
+    assert_eq!(
+        places(&report, "risk-residual-unaccepted"),
+        vec![at(RECORDS, 62, 1)]
+    );
+}
+
+#[test]
+fn risk_acceptance_undesignated_when_a_role_outside_accept_roles_decides() {
+    let repo = Repo::complete(&[(
+        "roles.yaml",
+        "kind: Role\nid: recruiter\ntitle: Recruiter\nresponsibilities: [Reads rankings]\n",
+    )]);
+    repo.edit(
+        RECORDS,
+        "accepted_by: head-of-people\n",
+        "accepted_by: recruiter\n",
+    );
+    repo.edit(
+        RECORDS,
+        "  approved_by: head-of-people\n",
+        "  approved_by: recruiter\n",
+    );
+    let report = repo.check_json();
+    assert_eq!(
+        places(&report, "risk-acceptance-undesignated"),
+        vec![at(RECORDS, 57, 16), at(RECORDS, 62, 14)]
+    );
+    assert_eq!(
+        messages(&report, "risk-acceptance-undesignated")[1],
+        "risk `R-001`: `recruiter` accepts the residual risk, but `[risk] accept_roles` designates only `head-of-people`"
+    );
+    // The example's own decisions are by the designated role; without `accept_roles` there is
+    // nothing to compare against.
+    assert!(
+        places(
+            &Repo::complete(&[]).check_json(),
+            "risk-acceptance-undesignated"
+        )
+        .is_empty()
+    );
+    repo.edit("aims.toml", "accept_roles = [\"head-of-people\"]", "");
+    assert!(places(&repo.check_json(), "risk-acceptance-undesignated").is_empty());
+}
+
+#[test]
+fn risk_treatment_unapproved_above_the_threshold_only() {
+    let repo = Repo::complete(&[]);
+    repo.edit(RECORDS, "  approved: 2026-02-02\n", "");
+    let report = repo.check_json();
+    assert_eq!(
+        places(&report, "risk-treatment-unapproved"),
+        vec![at(RECORDS, 53, 1)]
+    );
+    assert_eq!(
+        messages(&report, "risk-treatment-unapproved"),
+        vec!["risk `R-001` (score 12, above 6) has a treatment plan without `approved`"]
+    );
+    assert!(
+        places(
+            &Repo::complete(&[]).check_json(),
+            "risk-treatment-unapproved"
+        )
+        .is_empty()
     );
 }
 
@@ -488,7 +569,7 @@ fn impact_assessment_review_overdue_by_next_review_or_age() {
     let report = repo.check_json();
     assert_eq!(
         places(&report, "impact-assessment-review-overdue"),
-        vec![at(RECORDS, 73, 14)]
+        vec![at(RECORDS, 76, 14)]
     );
 
     let repo = Repo::complete(&[]);
@@ -497,7 +578,7 @@ fn impact_assessment_review_overdue_by_next_review_or_age() {
     let report = repo.check_json();
     assert_eq!(
         places(&report, "impact-assessment-review-overdue"),
-        vec![at(RECORDS, 66, 7)]
+        vec![at(RECORDS, 69, 7)]
     );
     let repo = Repo::complete(&[]);
     repo.edit(RECORDS, "next_review: 2027-03-10\n", "");
@@ -510,10 +591,10 @@ fn audit_and_management_review_overdue_after_the_interval() {
     repo.edit(RECORDS, "date: 2026-09-15", "date: 2025-09-15");
     repo.edit(RECORDS, "date: 2026-10-20", "date: 2025-10-20");
     let report = repo.check_json();
-    assert_eq!(places(&report, "audit-overdue"), vec![at(RECORDS, 124, 7)]);
+    assert_eq!(places(&report, "audit-overdue"), vec![at(RECORDS, 127, 7)]);
     assert_eq!(
         places(&report, "management-review-overdue"),
-        vec![at(RECORDS, 134, 7)]
+        vec![at(RECORDS, 137, 7)]
     );
 
     // A recent external audit does not replace the internal one.
@@ -553,7 +634,7 @@ fn objective_overdue_unless_evaluated() {
     let report = repo.check_json();
     assert_eq!(
         places(&report, "objective-overdue"),
-        vec![at(RECORDS, 81, 6)]
+        vec![at(RECORDS, 84, 6)]
     );
     assert_eq!(report.findings()[0]["severity"], "warning");
     repo.edit(RECORDS, "status: on-track", "status: missed");
