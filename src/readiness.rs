@@ -224,6 +224,7 @@ const ACTION_ORDER: &[&str] = &[
     "evidence-outside-repo",
     "evidence-missing-file",
     "nonconformity-overdue",
+    "nonconformity-closed-unverified",
     "audit-overdue",
     "management-review-overdue",
     "policy-review-overdue",
@@ -233,6 +234,8 @@ const ACTION_ORDER: &[&str] = &[
     "evidence-date-mismatch",
     "impact-assessment-review-overdue",
     "objective-overdue",
+    "management-review-inputs-missing",
+    "audit-criteria-missing",
 ];
 
 const OVERDUE_RULES: &[&str] = &[

@@ -3,6 +3,7 @@
 //!
 //! Checks read the model and never do IO; "today" is passed in (`--as-of`), never read here.
 
+mod audit_criteria_missing;
 mod audit_overdue;
 pub mod baseline;
 mod config;
@@ -14,8 +15,10 @@ mod evidence_outside_repo;
 pub mod evidence_stale;
 mod file_unreadable;
 mod impact_assessment_review_overdue;
+mod management_review_inputs_missing;
 mod management_review_overdue;
 pub mod missing_mandatory_document;
+mod nonconformity_closed_unverified;
 mod nonconformity_overdue;
 mod objective_overdue;
 mod policy_review_overdue;
@@ -107,6 +110,9 @@ pub const CHECKS: &[&dyn Check] = &[
     &audit_overdue::AuditOverdue,
     &management_review_overdue::ManagementReviewOverdue,
     &nonconformity_overdue::NonconformityOverdue,
+    &nonconformity_closed_unverified::NonconformityClosedUnverified,
+    &management_review_inputs_missing::ManagementReviewInputsMissing,
+    &audit_criteria_missing::AuditCriteriaMissing,
     &objective_overdue::ObjectiveOverdue,
 ];
 

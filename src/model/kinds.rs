@@ -351,7 +351,10 @@ registry! {
         schema: ("nonconformity", include_str!("../../schemas/nonconformity.schema.json")),
         naming_field: "description",
         clauses: "10.2",
-        references: &[(&[Key("owner")], Record(Kind::Role))],
+        references: &[
+            (&[Key("owner")], Record(Kind::Role)),
+            (&[Key("effectiveness"), Key("by")], Record(Kind::Role)),
+        ],
         template: include_str!("../scaffold/templates/nonconformity.yaml"),
         pack: PackSection { chapter: "improvement", key: "nonconformities" },
     },

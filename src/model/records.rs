@@ -249,6 +249,11 @@ pub struct Audit {
     pub scope: Vec<String>,
     #[serde(default)]
     pub findings: Vec<AuditFinding>,
+    #[serde(default)]
+    pub criteria: Vec<String>,
+    #[serde(default)]
+    pub objectives: Vec<String>,
+    pub independence: Option<String>,
     pub body: Option<String>,
 }
 
@@ -276,6 +281,9 @@ pub struct ManagementReview {
     pub attendees: Vec<String>,
     pub inputs: Vec<String>,
     pub decisions: Vec<String>,
+    /// Which 9.3.2 inputs the review considered.
+    #[serde(default)]
+    pub covers: Vec<String>,
     pub body: Option<String>,
 }
 
@@ -291,7 +299,19 @@ pub struct Nonconformity {
     pub corrective_action: Option<String>,
     pub due: Option<Date>,
     pub closed: Option<Date>,
+    pub correction: Option<String>,
+    pub effectiveness: Option<Effectiveness>,
     pub body: Option<String>,
+}
+
+/// The review of whether a corrective action worked (10.2 d).
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Effectiveness {
+    pub date: Date,
+    pub by: String,
+    /// `effective` or `not-effective`.
+    pub result: String,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]

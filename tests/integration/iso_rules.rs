@@ -594,7 +594,7 @@ fn audit_and_management_review_overdue_after_the_interval() {
     assert_eq!(places(&report, "audit-overdue"), vec![at(RECORDS, 127, 7)]);
     assert_eq!(
         places(&report, "management-review-overdue"),
-        vec![at(RECORDS, 137, 7)]
+        vec![at(RECORDS, 140, 7)]
     );
 
     // A recent external audit does not replace the internal one.
@@ -920,4 +920,77 @@ fn soa_evidence_unrelated_triggers_for_evidence_about_something_else() {
     // Evidence that supports the control, or its area, is related.
     repo.edit(RECORDS, "supports: [\"7.2\"]", "supports: [\"7.2\", A.2]");
     assert!(places(&repo.check_json(), "soa-evidence-unrelated").is_empty());
+}
+
+// --- closing records (10.2, 9.3.2, 9.2.2) ---
+
+const CLOSED_NC: &str = "kind: Nonconformity\nid: NC-1\nraised: 2026-03-02\ndescription: Adverse-impact check skipped in Q1\nowner: head-of-people\nstatus: closed\ncorrective_action: Calendar reminder and a second owner\nclosed: 2026-04-01\n";
+
+#[test]
+fn nonconformity_closed_unverified_until_the_fix_is_shown_to_work() {
+    let repo = Repo::complete(&[("nc.yaml", CLOSED_NC)]);
+    let report = repo.check_json();
+    assert_eq!(
+        places(&report, "nonconformity-closed-unverified"),
+        vec![at("nc.yaml", 6, 9)]
+    );
+    let not_effective = format!(
+        "{CLOSED_NC}effectiveness: {{date: 2026-06-30, by: head-of-people, result: not-effective}}\n"
+    );
+    repo.write("nc.yaml", &not_effective);
+    let report = repo.check_json();
+    assert_eq!(
+        messages(&report, "nonconformity-closed-unverified"),
+        vec![
+            "nonconformity `NC-1` is closed although its effectiveness review of 2026-06-30 found the corrective action not effective"
+        ]
+    );
+    repo.write(
+        "nc.yaml",
+        &not_effective.replace("not-effective", "effective"),
+    );
+    assert!(places(&repo.check_json(), "nonconformity-closed-unverified").is_empty());
+}
+
+#[test]
+fn management_review_inputs_missing_names_what_was_not_considered() {
+    let repo = Repo::complete(&[]);
+    repo.edit(
+        RECORDS,
+        "covers: [previous-actions, context-changes, interested-parties, performance, nonconformities, monitoring, audit-results, objectives, opportunities]",
+        "covers: [previous-actions, context-changes, interested-parties, nonconformities, monitoring, objectives, opportunities]",
+    );
+    let report = repo.check_json();
+    assert_eq!(
+        messages(&report, "management-review-inputs-missing"),
+        vec!["management review `MR-2026` did not consider performance, audit-results"]
+    );
+    assert!(
+        places(
+            &Repo::complete(&[]).check_json(),
+            "management-review-inputs-missing"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn audit_criteria_missing_for_an_internal_audit_without_them() {
+    let repo = Repo::complete(&[]);
+    repo.edit(
+        RECORDS,
+        "independence: The auditor is external and has never advised us on the AIMS.\n",
+        "",
+    );
+    repo.edit(
+        RECORDS,
+        "objectives: [Confirm the AIMS conforms before the certification audit]\n",
+        "",
+    );
+    let report = repo.check_json();
+    assert_eq!(
+        messages(&report, "audit-criteria-missing"),
+        vec!["internal audit `AUD-2026` has no `objectives`, `independence`"]
+    );
+    assert!(places(&Repo::complete(&[]).check_json(), "audit-criteria-missing").is_empty());
 }
