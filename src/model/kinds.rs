@@ -18,6 +18,10 @@ pub struct KindSpec {
     pub label: &'static str,
     /// How counts name one record and several ("1 evidence record", "3 policies").
     pub counted: (&'static str, &'static str),
+    /// The Annex A controls a record of this kind documents by being there (an impact
+    /// assessment for A.5.x, a role for A.3.2): the traceability matrix shows these links as
+    /// implied; they document a control, they do not show it operating.
+    pub implies: &'static [&'static str],
     /// File stem of the kind's JSON Schema in `schemas/`, and the schema's text.
     pub schema: (&'static str, &'static str),
     /// The field that names a record for a reader (`title`, `name`, ...).
@@ -132,6 +136,7 @@ registry! {
         name: "Context",
         label: "context",
         counted: ("context", "contexts"),
+        implies: &[],
         schema: ("context", include_str!("../../schemas/context.schema.json")),
         naming_field: "scope",
         clauses: "4.1, 4.2, 4.3",
@@ -143,6 +148,7 @@ registry! {
         name: "Policy",
         label: "policy",
         counted: ("policy", "policies"),
+        implies: &["A.2.2", "A.2.3"],
         schema: ("policy", include_str!("../../schemas/policy.schema.json")),
         naming_field: "title",
         clauses: "5.2, A.2",
@@ -157,6 +163,7 @@ registry! {
         name: "Role",
         label: "role",
         counted: ("role", "roles"),
+        implies: &["A.3.2"],
         schema: ("role", include_str!("../../schemas/role.schema.json")),
         naming_field: "title",
         clauses: "5.3, A.3",
@@ -168,6 +175,7 @@ registry! {
         name: "AISystem",
         label: "AI system",
         counted: ("AI system", "AI systems"),
+        implies: &["A.4.2", "A.6.2.7"],
         schema: ("ai-system", include_str!("../../schemas/ai-system.schema.json")),
         naming_field: "name",
         clauses: "8.1, A.4, A.6",
@@ -183,6 +191,7 @@ registry! {
         name: "Dataset",
         label: "dataset",
         counted: ("dataset", "datasets"),
+        implies: &["A.4.3", "A.7.2", "A.7.3", "A.7.4", "A.7.5", "A.7.6"],
         schema: ("dataset", include_str!("../../schemas/dataset.schema.json")),
         naming_field: "name",
         clauses: "A.7",
@@ -194,6 +203,7 @@ registry! {
         name: "Supplier",
         label: "supplier",
         counted: ("supplier", "suppliers"),
+        implies: &["A.10.2", "A.10.3"],
         schema: ("supplier", include_str!("../../schemas/supplier.schema.json")),
         naming_field: "name",
         clauses: "A.10",
@@ -205,6 +215,7 @@ registry! {
         name: "Risk",
         label: "risk",
         counted: ("risk", "risks"),
+        implies: &[],
         schema: ("risk", include_str!("../../schemas/risk.schema.json")),
         naming_field: "title",
         clauses: "6.1.2, 6.1.3, 8.2, 8.3",
@@ -223,6 +234,7 @@ registry! {
         name: "ImpactAssessment",
         label: "impact assessment",
         counted: ("impact assessment", "impact assessments"),
+        implies: &["A.5.2", "A.5.3", "A.5.4", "A.5.5"],
         schema: (
             "impact-assessment",
             include_str!("../../schemas/impact-assessment.schema.json"),
@@ -237,6 +249,7 @@ registry! {
         name: "StatementOfApplicability",
         label: "statement of applicability",
         counted: ("statement of applicability", "statements of applicability"),
+        implies: &[],
         schema: (
             "statement-of-applicability",
             include_str!("../../schemas/statement-of-applicability.schema.json"),
@@ -255,6 +268,7 @@ registry! {
         name: "Objective",
         label: "objective",
         counted: ("objective", "objectives"),
+        implies: &["A.6.1.2", "A.9.3"],
         schema: ("objective", include_str!("../../schemas/objective.schema.json")),
         naming_field: "title",
         clauses: "6.2",
@@ -266,6 +280,7 @@ registry! {
         name: "Evidence",
         label: "evidence",
         counted: ("evidence record", "evidence records"),
+        implies: &[],
         schema: ("evidence", include_str!("../../schemas/evidence.schema.json")),
         naming_field: "title",
         clauses: "7.5",
@@ -280,6 +295,7 @@ registry! {
         name: "Competence",
         label: "competence record",
         counted: ("competence record", "competence records"),
+        implies: &["A.4.6"],
         schema: ("competence", include_str!("../../schemas/competence.schema.json")),
         naming_field: "role",
         clauses: "7.2, 7.3",
@@ -294,6 +310,7 @@ registry! {
         name: "Audit",
         label: "audit",
         counted: ("audit", "audits"),
+        implies: &[],
         schema: ("audit", include_str!("../../schemas/audit.schema.json")),
         naming_field: "date",
         clauses: "9.2",
@@ -309,6 +326,7 @@ registry! {
         name: "ManagementReview",
         label: "management review",
         counted: ("management review", "management reviews"),
+        implies: &[],
         schema: (
             "management-review",
             include_str!("../../schemas/management-review.schema.json"),
@@ -323,6 +341,7 @@ registry! {
         name: "Control",
         label: "control",
         counted: ("control", "controls"),
+        implies: &[],
         schema: ("control", include_str!("../../schemas/control.schema.json")),
         naming_field: "title",
         clauses: "6.1.3 d",
@@ -334,6 +353,7 @@ registry! {
         name: "Process",
         label: "process",
         counted: ("process", "processes"),
+        implies: &[],
         schema: ("process", include_str!("../../schemas/process.schema.json")),
         naming_field: "title",
         clauses: "4.4, 6.1.2, 6.1.3, 6.1.4, 7.5, 8.1, 9.2.2, 10.2",
@@ -348,6 +368,7 @@ registry! {
         name: "Nonconformity",
         label: "nonconformity",
         counted: ("nonconformity", "nonconformities"),
+        implies: &[],
         schema: ("nonconformity", include_str!("../../schemas/nonconformity.schema.json")),
         naming_field: "description",
         clauses: "10.2",
@@ -429,6 +450,15 @@ mod tests {
                     KINDS.iter().any(|k| k.schema.0 == stem),
                     "src/scaffold/templates/{name} belongs to no registered kind"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn implied_controls_are_annex_a_controls() {
+        for spec in KINDS {
+            for id in spec.implies {
+                assert!(super::super::catalog::control(id).is_some(), "{}: {id}", spec.name);
             }
         }
     }

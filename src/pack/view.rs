@@ -570,6 +570,21 @@ fn trace_rows(model: &Model, readiness: &Readiness, soa: &[SoaRow]) -> Vec<Trace
         );
         let mut records: BTreeSet<String> = records_for.get(&row.id).cloned().unwrap_or_default();
         records.extend(row.risks.iter().map(|r| format!("Risk {r}")));
+        // Records whose kind documents the control by existing (the registry's `implies`):
+        // shown, marked implied, never counted as the control operating.
+        for kind in Kind::ALL
+            .iter()
+            .filter(|k| k.spec().implies.contains(&row.id.as_str()))
+        {
+            let implied: Vec<String> = model
+                .of_kind(*kind)
+                .filter(|r| r.data.is_some())
+                .map(|r| format!("{} {}", kind.name(), r.id))
+                .filter(|named| !records.contains(named))
+                .map(|named| format!("{named} (implied)"))
+                .collect();
+            records.extend(implied);
+        }
         let status = match row.decision {
             "excluded" => "excluded".to_string(),
             "missing" => "not in the SoA".to_string(),
