@@ -458,7 +458,11 @@ mod tests {
     fn implied_controls_are_annex_a_controls() {
         for spec in KINDS {
             for id in spec.implies {
-                assert!(super::super::catalog::control(id).is_some(), "{}: {id}", spec.name);
+                assert!(
+                    super::super::catalog::control(id).is_some(),
+                    "{}: {id}",
+                    spec.name
+                );
             }
         }
     }

@@ -88,7 +88,7 @@ fn controls_beyond_annex_a_are_accepted_once_declared() {
     // A declared control that the SoA leaves out is undecided.
     let undecided = Repo::complete(&[(
         "controls.yaml",
-        "kind: Control\nid: ORG-01\ntitle: Four-eyes review of model releases\n",
+        "kind: Control\nid: ORG-02\ntitle: Four-eyes review of model releases\n",
     )]);
     let report = undecided.check_json();
     let missing = report.of_rule("soa-missing-control");
@@ -96,7 +96,7 @@ fn controls_beyond_annex_a_are_accepted_once_declared() {
     assert!(
         missing[0]
             .3
-            .contains("control ORG-01 (Four-eyes review of model releases)")
+            .contains("control ORG-02 (Four-eyes review of model releases)")
     );
 }
 
@@ -993,4 +993,133 @@ fn audit_criteria_missing_for_an_internal_audit_without_them() {
         vec!["internal audit `AUD-2026` has no `objectives`, `independence`"]
     );
     assert!(places(&Repo::complete(&[]).check_json(), "audit-criteria-missing").is_empty());
+}
+
+// --- a lead auditor's stage 1 reading (DESIGN 6) ---
+
+/// The minimal example is a complete AIMS by DESIGN section 6: it checks clean, lists its
+/// in-house control in the SoA after Annex A, and has 10.2 covered by its corrective-action
+/// process although no nonconformity has occurred. Six gaps a lead auditor raises at stage 1
+/// are then planted, and each is reported by its rule at its place.
+#[test]
+fn lead_auditor_gaps_are_each_reported_and_the_complete_aims_is_clean() {
+    let clean = Repo::complete(&[]);
+    let report = clean.check_json();
+    assert_eq!(report.findings(), &Vec::<serde_json::Value>::new());
+    let status = aims()
+        .arg("status")
+        .arg(clean.path())
+        .args(["--as-of", AS_OF, "--format", "json"])
+        .output()
+        .unwrap();
+    let status: serde_json::Value = serde_json::from_slice(&status.stdout).unwrap();
+    let improvement = &status["clauses"][6];
+    assert_eq!(improvement["id"], "10");
+    let nc_102 = &improvement["subclauses"][1];
+    assert_eq!(
+        (nc_102["id"].as_str(), nc_102["covered"].as_bool()),
+        (Some("10.2"), Some(true))
+    );
+    assert_eq!(nc_102["records"][0]["kind"], "Process");
+    assert_eq!(status["nonconformities"]["open"], 0);
+    let out = tempfile::tempdir().unwrap();
+    let pack = aims()
+        .arg("pack")
+        .arg(clean.path())
+        .arg("--out")
+        .arg(out.path().join("pack"))
+        .args(["--as-of", AS_OF, "--format", "md"])
+        .output()
+        .unwrap();
+    assert_eq!(pack.status.code(), Some(0));
+    let planning = std::fs::read_to_string(out.path().join("pack/markdown/planning.md")).unwrap();
+    let soa_rows: Vec<&str> = planning
+        .lines()
+        .filter(|l| l.starts_with("| A.") || l.starts_with("| ORG-"))
+        .collect();
+    assert!(soa_rows[38].starts_with("| ORG-01 |"), "{}", soa_rows[38]);
+
+    let repo = Repo::complete(&[(
+        "nc.yaml",
+        "kind: Nonconformity\nid: NC-1\nraised: 2026-03-02\ndescription: The Q1 adverse-impact check was skipped\nowner: head-of-people\nstatus: closed\ncorrective_action: A second owner for the check\nclosed: 2026-04-01\n",
+    )]);
+    // 1. No risk assessment process (6.1.2).
+    repo.edit(
+        RECORDS,
+        "implements: [\"6.1.2\", \"6.1.3\", \"6.1.4\"]",
+        "implements: [\"6.1.3\", \"6.1.4\"]",
+    );
+    // 2. One justification pasted on three controls.
+    let pasted = "    justification: Required by ISO/IEC 42001 for our AI system.\n";
+    for control in ["A.2.3", "A.2.4", "A.3.2"] {
+        let text = std::fs::read_to_string(repo.path().join(SOA)).unwrap();
+        let start = text.find(&format!("  {control}:")).unwrap();
+        let line_start = start + text[start..].find("    justification:").unwrap();
+        let line_end = line_start + text[line_start..].find('\n').unwrap() + 1;
+        repo.write(
+            SOA,
+            &format!("{}{pasted}{}", &text[..line_start], &text[line_end..]),
+        );
+    }
+    // 3. The SoA cites evidence about something else (training records for incident reporting).
+    repo.edit(
+        SOA,
+        "  A.3.3:  # Reporting of concerns\n    applicable: true\n",
+        "  A.3.3:  # Reporting of concerns\n    applicable: true\n    evidence: [EV-TRAINING]\n",
+    );
+    // 4. Residual risk accepted by a role that is not designated management.
+    repo.write(
+        "roles.yaml",
+        "kind: Role\nid: recruiter\ntitle: Recruiter\nresponsibilities: [Reads rankings]\n",
+    );
+    repo.edit(
+        RECORDS,
+        "accepted_by: head-of-people\n",
+        "accepted_by: recruiter\n",
+    );
+    // 5. A nonconformity closed without an effectiveness review: `nc.yaml` above.
+    // 6. A management review that considered no performance information.
+    repo.edit(
+        RECORDS,
+        "covers: [previous-actions, context-changes, interested-parties, performance, nonconformities, monitoring, audit-results, objectives, opportunities]",
+        "covers: [previous-actions, context-changes, interested-parties, nonconformities, audit-results, objectives, opportunities]",
+    );
+
+    let report = repo.check_json();
+    let gaps: Vec<(String, String, u64)> = report
+        .findings()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["file"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("missing-mandatory-document", "aims.toml", 1),
+        ("soa-justification-repeated", SOA, 12),
+        ("soa-evidence-unrelated", SOA, 24),
+        ("risk-acceptance-undesignated", RECORDS, 62),
+        ("nonconformity-closed-unverified", "nc.yaml", 6),
+        ("management-review-inputs-missing", RECORDS, 144),
+    ];
+    for (rule, file, line) in expected {
+        assert!(
+            gaps.contains(&(rule.to_string(), file.to_string(), line)),
+            "{rule} at {file}:{line} not in {gaps:?}"
+        );
+    }
+    assert_eq!(gaps.len(), expected.len(), "nothing else: {gaps:?}");
+    assert_eq!(
+        messages(&report, "missing-mandatory-document"),
+        vec![
+            "no AI risk assessment process (6.1.2): ISO/IEC 42001 requires it as documented information"
+        ]
+    );
+    assert_eq!(
+        messages(&report, "management-review-inputs-missing"),
+        vec!["management review `MR-2026` did not consider performance, monitoring"]
+    );
 }
