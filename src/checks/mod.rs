@@ -229,6 +229,32 @@ pub fn soa_entries(model: &Model) -> impl Iterator<Item = (&Record, &Key, &Node)
         })
 }
 
+/// SoA entries that decide `applicable` as given but justify it with a placeholder: the record,
+/// the control key, the `justification` node, and the justification as a message shows it.
+pub fn placeholder_justifications(
+    model: &Model,
+    applicable: bool,
+) -> impl Iterator<Item = (&Record, &Key, &Node, String)> {
+    // A missing `justification` is the schema's to report.
+    soa_entries(model).filter_map(move |(record, control, entry)| {
+        let justification = entry.get("justification")?;
+        let text = justification.as_str().unwrap_or_default();
+        if soa_applicable(entry) != Some(applicable) || !is_placeholder(text) {
+            return None;
+        }
+        let shown = text.trim();
+        let what = if shown.is_empty() {
+            "an empty justification".to_string()
+        } else {
+            format!(
+                "the justification `{}`",
+                crate::syntax::tree::shorten(shown)
+            )
+        };
+        Some((record, control, justification, what))
+    })
+}
+
 /// `applicable:` of a SoA entry, when it is a boolean.
 pub fn soa_applicable(entry: &Node) -> Option<bool> {
     match entry.get("applicable").map(|a| &a.value) {

@@ -1,4 +1,4 @@
-use super::{Check, CheckInput, Rule, is_placeholder, soa_applicable, soa_entries};
+use super::{Check, CheckInput, Rule, placeholder_justifications};
 use crate::diagnostic::{Finding, Severity};
 
 pub struct SoaInclusionUnjustified;
@@ -35,24 +35,8 @@ impl Check for SoaInclusionUnjustified {
     }
 
     fn run(&self, input: &CheckInput<'_>, out: &mut Vec<Finding>) {
-        // A missing `justification` is the schema's to report.
-        for (record, control, entry) in soa_entries(input.model) {
-            let Some(justification) = entry.get("justification") else {
-                continue;
-            };
-            let text = justification.as_str().unwrap_or_default();
-            if soa_applicable(entry) != Some(true) || !is_placeholder(text) {
-                continue;
-            }
-            let shown = text.trim();
-            let what = if shown.is_empty() {
-                "an empty justification".to_string()
-            } else {
-                format!(
-                    "the justification `{}`",
-                    crate::syntax::tree::shorten(shown)
-                )
-            };
+        for (record, control, justification, what) in placeholder_justifications(input.model, true)
+        {
             out.push(
                 record
                     .finding(
