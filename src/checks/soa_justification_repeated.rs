@@ -1,4 +1,4 @@
-use super::{Check, CheckInput, Rule, is_placeholder, soa_entries};
+use super::{Check, CheckInput, Rule, is_placeholder};
 use crate::diagnostic::{Finding, Severity};
 use crate::model::Kind;
 use std::collections::BTreeMap;
@@ -55,10 +55,12 @@ impl Check for SoaJustificationRepeated {
             // Text -> the entries that give it, in file order.
             let mut groups: BTreeMap<String, Vec<(&str, crate::diagnostic::Span)>> =
                 BTreeMap::new();
-            for (record, control, entry) in soa_entries(input.model) {
-                if !std::ptr::eq(record, soa) {
-                    continue;
-                }
+            let entries = soa
+                .node
+                .get("controls")
+                .map(|c| c.entries())
+                .unwrap_or_default();
+            for (control, entry) in entries {
                 let Some(text) = entry
                     .get("justification")
                     .and_then(|j| j.as_str().map(|t| (t, j.span)))
