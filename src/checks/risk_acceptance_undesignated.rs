@@ -12,7 +12,8 @@ static RULE: Rule = Rule {
     explanation: r#"## What it does
 When `[risk] accept_roles` in `aims.toml` names the roles top management designated, reports
 every risk whose `accepted_by` or `treatment.approved_by` names another role. Without
-`accept_roles` the rule has nothing to compare against and stays quiet.
+`accept_roles`, it reports the ISO/IEC 27001 habit it can still see: a risk accepted (or its
+plan approved) by the risk's own `owner`.
 
 ## Why this matters
 ISO/IEC 42001 6.1.3 asks that *designated management* approve the risk treatment plan and
@@ -40,9 +41,6 @@ impl Check for RiskAcceptanceUndesignated {
 
     fn run(&self, input: &CheckInput<'_>, out: &mut Vec<Finding>) {
         let designated = &input.config.risk.accept_roles;
-        if designated.is_empty() {
-            return;
-        }
         for (record, risk) in input.model.typed::<Risk>() {
             let decisions = [
                 (
@@ -60,21 +58,37 @@ impl Check for RiskAcceptanceUndesignated {
                 let Some(role) = role.map(str::trim).filter(|r| !r.is_empty()) else {
                     continue;
                 };
-                if designated.iter().any(|d| d == role) {
+                let (message, help) = if designated.is_empty() {
+                    if role != risk.owner.trim() {
+                        continue;
+                    }
+                    (
+                        format!(
+                            "risk `{}`: its owner `{role}` {what} itself; ISO/IEC 42001 asks designated management to",
+                            record.id
+                        ),
+                        "name the roles top management designated in `[risk] accept_roles`, and have one of them decide",
+                    )
+                } else if designated.iter().any(|d| d == role) {
                     continue;
-                }
+                } else {
+                    (
+                        format!(
+                            "risk `{}`: `{role}` {what}, but `[risk] accept_roles` designates only {}",
+                            record.id,
+                            designated
+                                .iter()
+                                .map(|d| format!("`{d}`"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                        "have a designated role decide and record it, or add the role to `accept_roles` if top management designated it",
+                    )
+                };
                 out.push(
                     record
-                        .finding(
-                            RULE.id,
-                            record.span_at(&key_path(path)),
-                            format!(
-                                "risk `{}`: `{role}` {what}, but `[risk] accept_roles` designates only {}",
-                                record.id,
-                                designated.iter().map(|d| format!("`{d}`")).collect::<Vec<_>>().join(", ")
-                            ),
-                        )
-                        .with_help("have a designated role decide and record it, or add the role to `accept_roles` if top management designated it"),
+                        .finding(RULE.id, record.span_at(&key_path(path)), message)
+                        .with_help(help),
                 );
             }
         }

@@ -361,8 +361,7 @@ fn risk_acceptance_undesignated_when_a_role_outside_accept_roles_decides() {
         messages(&report, "risk-acceptance-undesignated")[1],
         "risk `R-001`: `recruiter` accepts the residual risk, but `[risk] accept_roles` designates only `head-of-people`"
     );
-    // The example's own decisions are by the designated role; without `accept_roles` there is
-    // nothing to compare against.
+    // The example's own decisions are by the designated role.
     assert!(
         places(
             &Repo::complete(&[]).check_json(),
@@ -370,8 +369,25 @@ fn risk_acceptance_undesignated_when_a_role_outside_accept_roles_decides() {
         )
         .is_empty()
     );
+    // Without `accept_roles`, only the 27001 habit shows: the risk owner accepting its own risk.
     repo.edit("aims.toml", "accept_roles = [\"head-of-people\"]", "");
     assert!(places(&repo.check_json(), "risk-acceptance-undesignated").is_empty());
+    repo.edit(
+        RECORDS,
+        "accepted_by: recruiter\n",
+        "accepted_by: head-of-people\n",
+    );
+    let report = repo.check_json();
+    assert_eq!(
+        places(&report, "risk-acceptance-undesignated"),
+        vec![at(RECORDS, 62, 14)]
+    );
+    assert_eq!(
+        messages(&report, "risk-acceptance-undesignated"),
+        vec![
+            "risk `R-001`: its owner `head-of-people` accepts the residual risk itself; ISO/IEC 42001 asks designated management to"
+        ]
+    );
 }
 
 #[test]
@@ -704,7 +720,7 @@ fn missing_mandatory_documents_name_each_clause() {
 
 fn config_with_waiver(waiver: &str) -> String {
     format!(
-        "[organization]\nname = \"Minimal Example Ltd\"\n[risk]\nacceptance = 6\n\n[[waiver]]\n{waiver}"
+        "[organization]\nname = \"Minimal Example Ltd\"\n[risk]\nacceptance = 6\naccept_roles = [\"head-of-people\"]\n[[waiver]]\n{waiver}"
     )
 }
 

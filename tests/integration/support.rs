@@ -22,7 +22,7 @@ pub struct Repo {
 
 /// Loader and reference tests look at one rule at a time in a few records, so the rules about
 /// the repository as a whole are off here; `Repo::complete` tests those.
-pub const CONFIG: &str = "[organization]\nname = \"Fixture Ltd\"\n\n[rules]\nmissing-mandatory-document = \"off\"\nmissing-expected-document = \"off\"\nsystem-without-impact-assessment = \"off\"\nsystem-without-risk = \"off\"\nrisk-treatment-unapproved = \"off\"\n";
+pub const CONFIG: &str = "[organization]\nname = \"Fixture Ltd\"\n\n[rules]\nmissing-mandatory-document = \"off\"\nmissing-expected-document = \"off\"\nsystem-without-impact-assessment = \"off\"\nsystem-without-risk = \"off\"\nrisk-treatment-unapproved = \"off\"\nrisk-acceptance-undesignated = \"off\"\n";
 
 /// Valid records the rule tests build on: a role, an AI system, a dataset.
 pub const BASE: &str = "\
