@@ -8,10 +8,10 @@ use crate::checks::missing_mandatory_document::{EXPECTED_RULE_ID, RULE_ID};
 use crate::diagnostic::{Finding, FindingCounts, Severity};
 use crate::model::catalog::{AREAS, CLAUSES};
 use crate::model::catalog::{DOCUMENTED_INFORMATION, DocumentedInformation};
-use crate::model::coverage::is_provided;
 use crate::model::coverage::{
     Acceptance, Band, ControlCounts, ControlState, Decision, acceptance, residual_score,
 };
+use crate::model::coverage::{Provision, provision};
 use crate::model::records::{Evidence, Nonconformity, Process, Risk};
 use crate::model::settings::Config;
 use crate::model::{Kind, Model, Record};
@@ -92,6 +92,9 @@ pub struct SubclauseStatus {
     pub title: &'static str,
     pub covered: bool,
     pub records: Vec<RecordRef>,
+    /// Drafts that would cover the subclause once complete; they do not cover it yet.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub drafts: Vec<RecordRef>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -163,7 +166,8 @@ pub struct Item {
 fn covering_kinds(clause: &str) -> &'static [Kind] {
     use Kind::*;
     match clause {
-        "4.1" | "4.2" | "4.3" => &[Context],
+        "4.1" | "4.2" => &[Context, Obligation],
+        "4.3" => &[Context],
         "5.1" => &[ManagementReview],
         "5.2" => &[Policy],
         "5.3" => &[Role],
@@ -173,7 +177,8 @@ fn covering_kinds(clause: &str) -> &'static [Kind] {
         "6.2" => &[Objective],
         "7.2" => &[Competence],
         "8.2" | "8.3" => &[Risk],
-        "9.1" => &[],
+        "9.1" => &[Measurement],
+        "6.3" => &[Change],
         "9.2.1" | "9.2.2" => &[Audit],
         "9.3.1" | "9.3.2" | "9.3.3" => &[ManagementReview],
         "10.1" => &[ManagementReview, Nonconformity],
@@ -191,6 +196,22 @@ fn covers(record: &Record, clause: &str) -> bool {
     }
 }
 
+/// Whether a draft would cover the clause once complete: by its kind, or, for a Process or
+/// Evidence, by naming the clause.
+fn drafts_cover(draft: &Record, clause: &str) -> bool {
+    match draft.kind {
+        Kind::Process => draft
+            .text_list_field("implements")
+            .iter()
+            .any(|c| supports_clause(c, clause)),
+        Kind::Evidence => draft
+            .text_list_field("supports")
+            .iter()
+            .any(|c| supports_clause(c, clause)),
+        _ => covering_kinds(clause).contains(&draft.kind),
+    }
+}
+
 /// Evidence supporting `9.2` covers `9.2.1` and `9.2.2`; a bare top clause (`"9"`) covers
 /// nothing in particular.
 fn supports_clause(support: &str, leaf: &str) -> bool {
@@ -203,6 +224,7 @@ const ACTION_ORDER: &[&str] = &[
     "yaml-syntax",
     "file-unreadable",
     "unknown-kind",
+    "missing-kind",
     "schema",
     "duplicate-id",
     "dangling-reference",
@@ -211,6 +233,9 @@ const ACTION_ORDER: &[&str] = &[
     "soa-missing-control",
     "soa-unknown-control",
     "system-without-impact-assessment",
+    "incident-unreported",
+    "incident-overdue",
+    "change-unapproved",
     "risk-unknown-scale-value",
     "risk-untreated",
     "risk-residual-unaccepted",
@@ -234,6 +259,11 @@ const ACTION_ORDER: &[&str] = &[
     "evidence-date-mismatch",
     "impact-assessment-review-overdue",
     "objective-overdue",
+    "risk-review-overdue",
+    "impact-assessment-areas-missing",
+    "measurement-target-missed",
+    "objective-without-measurement",
+    "obligation-unmet",
     "management-review-inputs-missing",
     "audit-criteria-missing",
 ];
@@ -245,6 +275,8 @@ const OVERDUE_RULES: &[&str] = &[
     "management-review-overdue",
     "nonconformity-overdue",
     "objective-overdue",
+    "risk-review-overdue",
+    "incident-overdue",
     "evidence-stale",
 ];
 
@@ -347,33 +379,46 @@ fn clause_statuses(model: &Model, config: &Config) -> Vec<ClauseStatus> {
                             .filter(|(_, e)| e.supports.iter().any(|s| supports_clause(s, leaf.id)))
                             .map(|(r, _)| RecordRef::of(r)),
                     );
+                    let drafts = covering_kinds(leaf.id)
+                        .iter()
+                        .chain([&Kind::Process, &Kind::Evidence])
+                        .flat_map(|kind| model.of_kind(*kind))
+                        .filter(|r| r.draft && drafts_cover(r, leaf.id))
+                        .map(RecordRef::of)
+                        .collect();
                     SubclauseStatus {
                         id: leaf.id,
                         title: leaf.title,
                         covered: !records.is_empty(),
                         records,
+                        drafts,
                     }
                 })
                 .collect();
-            let missing: Vec<&DocumentedInformation> = DOCUMENTED_INFORMATION
+            let missing: Vec<(&DocumentedInformation, &str)> = DOCUMENTED_INFORMATION
                 .iter()
                 .filter(|d| {
                     d.clause
                         .split([',', ' '])
                         .any(|c| c == top.id || c.starts_with(&prefix))
                 })
-                .filter(|d| !is_provided(model, config, d.provided_by))
+                .filter_map(|d| match provision(model, config, d.provided_by) {
+                    Provision::Provided => None,
+                    Provision::Draft(_) => Some((d, ": still a draft")),
+                    Provision::Invalid(_) => Some((d, ": fails its schema")),
+                    Provision::Missing => Some((d, "")),
+                })
                 .collect();
             let missing_documents: Vec<String> = missing
                 .iter()
-                .map(|d| match d.required {
-                    true => format!("{} ({})", d.what, d.clause),
-                    false => format!("{} ({}, expected)", d.what, d.clause),
+                .map(|(d, state)| match d.required {
+                    true => format!("{} ({}){state}", d.what, d.clause),
+                    false => format!("{} ({}, expected){state}", d.what, d.clause),
                 })
                 .collect();
             let covered = subclauses.iter().filter(|s| s.covered).count();
             let mut status = Coverage::of(covered, subclauses.len());
-            if status == Coverage::Covered && missing.iter().any(|d| d.required) {
+            if status == Coverage::Covered && missing.iter().any(|(d, _)| d.required) {
                 status = Coverage::Partial;
             }
             ClauseStatus {
@@ -406,7 +451,7 @@ fn risk_counts(model: &Model, config: &Config) -> RiskCounts {
         ..RiskCounts::default()
     };
     for (_, risk) in model.typed::<Risk>() {
-        if risk.status.as_deref() == Some("closed") {
+        if risk.status.as_deref() == Some("closed") || risk.is_opportunity() {
             continue;
         }
         counts.open += 1;

@@ -82,6 +82,43 @@ pub fn text_of(name: &str) -> String {
     schema_text(name).unwrap_or_default().to_string()
 }
 
+/// The fields a complete record of `kind` must have, without `kind` itself: the schema's
+/// `required` and those it asks of records that are not drafts.
+pub fn required_fields(kind: Kind) -> &'static [String] {
+    static CACHE: [OnceLock<Vec<String>>; Kind::ALL.len()] =
+        [const { OnceLock::new() }; Kind::ALL.len()];
+    CACHE[kind as usize].get_or_init(|| {
+        let json: Value = serde_json::from_str(kind.spec().schema.1).unwrap_or_default();
+        let names = |v: Option<&Value>| -> Vec<String> {
+            v.and_then(Value::as_array)
+                .map(|a| {
+                    a.iter()
+                        .filter_map(Value::as_str)
+                        .map(str::to_string)
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let mut fields = names(json.get("required"));
+        fields.extend(names(json.pointer("/else/required")));
+        fields.retain(|f| f != "kind");
+        fields
+    })
+}
+
+/// Every top-level field a record of `kind` may have.
+pub fn property_names(kind: Kind) -> &'static [String] {
+    static CACHE: [OnceLock<Vec<String>>; Kind::ALL.len()] =
+        [const { OnceLock::new() }; Kind::ALL.len()];
+    CACHE[kind as usize].get_or_init(|| {
+        let json: Value = serde_json::from_str(kind.spec().schema.1).unwrap_or_default();
+        json.get("properties")
+            .and_then(Value::as_object)
+            .map(|p| p.keys().cloned().collect())
+            .unwrap_or_default()
+    })
+}
+
 /// A compiled schema and its JSON (messages look up titles and property names in it).
 pub struct Schema {
     json: Value,
@@ -378,6 +415,36 @@ impl Explainer<'_> {
                 };
                 issue(span, message, None);
             }
+            ValidationErrorKind::AnyOf { .. } => {
+                let choices = self.one_of_required_names();
+                if choices.is_empty() {
+                    let shape = self
+                        .schema_here()
+                        .and_then(|s| s.get("description"))
+                        .and_then(Value::as_str)
+                        .map_or("one of the allowed shapes".to_string(), lowercase_first);
+                    issue(
+                        value_span,
+                        format!(
+                            "`{name}` is {}, but it must be {}",
+                            node.describe(),
+                            shape.trim_end_matches('.')
+                        ),
+                        None,
+                    );
+                } else {
+                    let span = self.root.entry("id").map_or(value_span, |(k, _)| k.span);
+                    issue(
+                        span,
+                        format!(
+                            "{} needs {}",
+                            self.subject,
+                            backticked(&choices).replace(", ", " or ")
+                        ),
+                        None,
+                    );
+                }
+            }
             _ => {
                 issue(value_span, format!("`{name}` is not valid here"), None);
             }
@@ -399,6 +466,12 @@ impl Explainer<'_> {
     /// The schema object that holds the failing keyword.
     fn schema_here(&self) -> Option<&Value> {
         let parent = self.keyword_at.rsplit_once('/').map_or("", |(p, _)| p);
+        // Requirements that apply only to complete records sit in `else` of the draft test:
+        // their properties are the enclosing schema's.
+        let parent = parent
+            .strip_suffix("/else")
+            .or_else(|| parent.strip_suffix("/then"))
+            .unwrap_or(parent);
         self.schema.pointer(parent)
     }
 

@@ -42,7 +42,7 @@ impl Check for DanglingReference {
 
     fn run(&self, input: &CheckInput<'_>, out: &mut Vec<Finding>) {
         let model = input.model;
-        for record in model.records.iter().filter(|r| r.data.is_some()) {
+        for record in model.records.iter().filter(|r| r.data.is_some() || r.draft) {
             for reference in references(record) {
                 if resolves(model, reference.target, reference.value) {
                     continue;
@@ -54,6 +54,12 @@ impl Check for DanglingReference {
                         .iter()
                         .map(|c| c.id)
                         .chain(model.ids_of(Kind::Control))
+                        .collect(),
+                    Target::ControlOrProcess => catalog::CONTROLS
+                        .iter()
+                        .map(|c| c.id)
+                        .chain(model.ids_of(Kind::Control))
+                        .chain(model.ids_of(Kind::Process))
                         .collect(),
                     Target::ClauseOrControl => catalog::CLAUSES
                         .iter()
@@ -77,6 +83,10 @@ impl Check for DanglingReference {
                         "which is not an ISO/IEC 42001 clause, an Annex A control or a `Control` record"
                             .to_string()
                     }
+                    Target::ControlOrProcess => {
+                        "which is neither an Annex A control nor a `Control` or `Process` record"
+                            .to_string()
+                    }
                     Target::AnnexC => "which is not an ISO/IEC 42001 Annex C item".to_string(),
                 };
                 let near = match reference.target {
@@ -92,7 +102,7 @@ impl Check for DanglingReference {
                             kind.name(),
                             reference.value
                         ),
-                        Target::Control | Target::ClauseOrControl => "`aims controls` lists the clause and Annex A control ids; a control beyond Annex A needs a `Control` record".to_string(),
+                        Target::Control | Target::ClauseOrControl | Target::ControlOrProcess => "`aims controls` lists the clause and Annex A control ids; a control beyond Annex A needs a `Control` record".to_string(),
                         Target::AnnexC => "`aims controls` lists the Annex C ids".to_string(),
                     },
                 };

@@ -13,9 +13,11 @@ static RULE: Rule = Rule {
     explanation: r#"## What it does
 Reports each `Evidence` record older than the record's `max_age_days`, or
 `[evidence] max_age_days` in `aims.toml` (365 days unless set), as of today (or `--as-of`).
-Evidence committed in the repository (`path`) is as old as the commit that last changed its
-file, read from git history; a file with uncommitted changes counts as fresh. URL evidence,
-and files whose history is unknown (no git, or a shallow clone), are as old as `collected`.
+Evidence is as old as the earlier of its `collected` date and, for a file in the repository
+(`path`), the commit that last changed the file: evidence migrated into git keeps the age
+`collected` gives it, and a `collected` date bumped without a new file does not make it fresh.
+URL evidence, files with uncommitted changes and files whose history is unknown (no git, or a
+shallow clone) are as old as `collected`.
 
 ## Why this matters
 Auditors test that controls *operate*, which old evidence cannot show: a monitoring report from
@@ -44,9 +46,7 @@ impl Check for EvidenceStale {
             let max_age = evidence
                 .max_age_days
                 .unwrap_or(input.config.evidence_max_age_days);
-            let Some(age) = evidence_age(input.model, evidence) else {
-                continue; // changed in the working tree: as fresh as it gets
-            };
+            let age = evidence_age(input.model, evidence);
             let days_old = days_between(age.since, input.today);
             if days_old <= i64::from(max_age) {
                 continue;

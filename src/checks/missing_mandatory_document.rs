@@ -1,7 +1,8 @@
-use super::{Check, CheckInput, Rule};
+use super::{Check, CheckInput, Rule, key_path};
 use crate::diagnostic::{Finding, Severity, Span};
+use crate::model::Record;
 use crate::model::catalog::{DOCUMENTED_INFORMATION, DocumentedInformation};
-use crate::model::coverage::is_provided;
+use crate::model::coverage::{Provision, provision};
 
 pub struct MissingMandatoryDocument;
 pub struct MissingExpectedDocument;
@@ -34,12 +35,15 @@ and reports each one that nothing provides, naming the clause. The list is the c
 | 7.2 | evidence of competence | a `Competence` record that cites `evidence` |
 | 8.2 | AI risk assessment results | a `Risk` |
 | 8.3 | AI risk treatment results | a `Risk` with `residual` levels (or treated, accepted, closed), or `Evidence` that `supports` 8.3 |
-| 9.1 | monitoring and measurement results | an `Evidence` record that `supports` 9.1 |
+| 9.1 | monitoring and measurement results | a `Measurement`, or an `Evidence` record that `supports` 9.1 |
 | 9.2.2 | internal audit programme and results | an `Audit` of type `internal` |
 | 9.3.3 | management review results | a `ManagementReview` |
 | 10.2 | nonconformities and corrective actions, or the process for them | a `Nonconformity`, or a `Process` that `implements` 10.2 (no nonconformity having occurred is no gap) |
 
-Findings are placed at the top of `aims.toml`, since no file holds what is missing. What the
+Findings are placed at the top of `aims.toml`, since no file holds what is missing. When only
+a draft (`draft: true`) would provide an item, the finding says the item is still a draft and
+points at the draft; when only a record that fails its schema would, its schema errors are
+reported and its absence is not. What the
 standard implies but does not demand in so many words is `missing-expected-document`.
 
 ## Why this matters
@@ -86,19 +90,24 @@ Add the record the help names, or turn the rule off in `[rules]` with a reason i
 documentation if the information really is not needed."#,
 };
 
-/// One finding per item of `DOCUMENTED_INFORMATION` with the given need that nothing provides.
+/// One finding per item of `DOCUMENTED_INFORMATION` with the given need that nothing
+/// complete provides: "still a draft" at the draft when only drafts would provide it, nothing
+/// when only records with schema errors would (their errors say it already), "no ..." otherwise.
 fn report_missing(
     input: &CheckInput<'_>,
     rule: &'static str,
     required: bool,
     out: &mut Vec<Finding>,
 ) {
-    let missing = DOCUMENTED_INFORMATION
+    for item in DOCUMENTED_INFORMATION
         .iter()
-        .filter(|item| item.required == required)
-        .filter(|item| !is_provided(input.model, input.config, item.provided_by));
-    for item in missing {
-        out.push(finding(input, rule, item));
+        .filter(|i| i.required == required)
+    {
+        match provision(input.model, input.config, item.provided_by) {
+            Provision::Provided | Provision::Invalid(_) => {}
+            Provision::Draft(draft) => out.push(still_a_draft(rule, item, draft)),
+            Provision::Missing => out.push(finding(input, rule, item)),
+        }
     }
 }
 
@@ -120,6 +129,31 @@ fn finding(
     .with_help(item.fix)
     .about_clause(item.clause)
     .about_item(item.what)
+}
+
+fn still_a_draft(
+    rule: &'static str,
+    item: &'static DocumentedInformation,
+    draft: &Record,
+) -> Finding {
+    draft
+        .finding(
+            rule,
+            draft.key_span_at(&key_path(&["draft"])),
+            format!(
+                "the {} ({}) is still a draft: {} `{}` is marked `draft: true`",
+                item.what,
+                item.clause,
+                draft.kind.label(),
+                draft.id
+            ),
+        )
+        .with_help(
+            "complete the record (the fields its schema requires), have it approved, and remove \
+             `draft: true`",
+        )
+        .about_clause(item.clause)
+        .about_item(item.what)
 }
 
 impl Check for MissingMandatoryDocument {

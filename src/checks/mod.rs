@@ -6,6 +6,7 @@
 mod audit_criteria_missing;
 mod audit_overdue;
 pub mod baseline;
+mod change_unapproved;
 mod config;
 mod dangling_reference;
 mod duplicate_id;
@@ -14,17 +15,25 @@ mod evidence_missing_file;
 mod evidence_outside_repo;
 pub mod evidence_stale;
 mod file_unreadable;
+mod impact_assessment_areas_missing;
 mod impact_assessment_review_overdue;
+mod incident_overdue;
+mod incident_unreported;
 mod management_review_inputs_missing;
 mod management_review_overdue;
+mod measurement_target_missed;
+mod missing_kind;
 pub mod missing_mandatory_document;
 mod nonconformity_closed_unverified;
 mod nonconformity_overdue;
 mod objective_overdue;
+mod objective_without_measurement;
+mod obligation_unmet;
 mod policy_review_overdue;
 mod risk_acceptance_undesignated;
 mod risk_control_not_applicable;
 mod risk_residual_unaccepted;
+mod risk_review_overdue;
 mod risk_treatment_unapproved;
 mod risk_unknown_scale_value;
 mod risk_untreated;
@@ -82,6 +91,7 @@ pub const CHECKS: &[&dyn Check] = &[
     &yaml_syntax::YamlSyntax,
     &schema::SchemaViolation,
     &unknown_kind::UnknownKind,
+    &missing_kind::MissingKind,
     &duplicate_id::DuplicateId,
     &dangling_reference::DanglingReference,
     &missing_mandatory_document::MissingMandatoryDocument,
@@ -114,6 +124,14 @@ pub const CHECKS: &[&dyn Check] = &[
     &management_review_inputs_missing::ManagementReviewInputsMissing,
     &audit_criteria_missing::AuditCriteriaMissing,
     &objective_overdue::ObjectiveOverdue,
+    &risk_review_overdue::RiskReviewOverdue,
+    &impact_assessment_areas_missing::ImpactAssessmentAreasMissing,
+    &objective_without_measurement::ObjectiveWithoutMeasurement,
+    &measurement_target_missed::MeasurementTargetMissed,
+    &incident_overdue::IncidentOverdue,
+    &incident_unreported::IncidentUnreported,
+    &change_unapproved::ChangeUnapproved,
+    &obligation_unmet::ObligationUnmet,
 ];
 
 /// Rules that are not checks over the model but still have documentation.

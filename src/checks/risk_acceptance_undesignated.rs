@@ -15,6 +15,9 @@ every risk whose `accepted_by` or `treatment.approved_by` names another role. Wi
 `accept_roles`, it reports the ISO/IEC 27001 habit it can still see: a risk accepted (or its
 plan approved) by the risk's own `owner`.
 
+Opportunities (`type: opportunity`, 6.1.1) are not judged against the risk acceptance
+threshold and are not reported.
+
 ## Why this matters
 ISO/IEC 42001 6.1.3 asks that *designated management* approve the risk treatment plan and
 accept the residual risks. A data scientist accepting the residual risk of their own model is
@@ -41,7 +44,11 @@ impl Check for RiskAcceptanceUndesignated {
 
     fn run(&self, input: &CheckInput<'_>, out: &mut Vec<Finding>) {
         let designated = &input.config.risk.accept_roles;
-        for (record, risk) in input.model.typed::<Risk>() {
+        for (record, risk) in input
+            .model
+            .typed::<Risk>()
+            .filter(|(_, r)| !r.is_opportunity())
+        {
             let decisions = [
                 (
                     risk.accepted_by.as_deref(),

@@ -17,6 +17,9 @@ defaulting to the inherent level when not given; the inherent score when there i
 themselves (the pack and `aims status` say so). Above it, the rule reports the risk when no role
 is named in `accepted_by`, or when `accepted` does not say when the acceptance was given.
 
+Opportunities (`type: opportunity`, 6.1.1) are not judged against the risk acceptance
+threshold and are not reported.
+
 ## Why this matters
 Clause 6.1.3 asks for designated management's approval of the treatment plan and its
 acceptance of the residual risks (in ISO/IEC 27001 it is the risk owners; in ISO/IEC 42001 it is
@@ -44,7 +47,11 @@ impl Check for RiskResidualUnaccepted {
 
     fn run(&self, input: &CheckInput<'_>, out: &mut Vec<Finding>) {
         let criteria = &input.config.risk;
-        for (record, risk) in input.model.typed::<Risk>() {
+        for (record, risk) in input
+            .model
+            .typed::<Risk>()
+            .filter(|(_, r)| !r.is_opportunity())
+        {
             if risk.status.as_deref() == Some("closed") {
                 continue;
             }

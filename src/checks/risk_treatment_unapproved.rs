@@ -13,6 +13,9 @@ static RULE: Rule = Rule {
 For every risk that is not `closed` and whose inherent score is above `[risk] acceptance`,
 reports a treatment without `approved_by` (a role) and `approved` (a date).
 
+Opportunities (`type: opportunity`, 6.1.1) are not judged against the risk acceptance
+threshold and are not reported.
+
 ## Why this matters
 6.1.3 asks designated management to approve the AI risk treatment plan. An approved plan is
 what makes the treatment the organization's decision rather than one person's to-do list; an
@@ -37,7 +40,11 @@ impl Check for RiskTreatmentUnapproved {
 
     fn run(&self, input: &CheckInput<'_>, out: &mut Vec<Finding>) {
         let criteria = &input.config.risk;
-        for (record, risk) in input.model.typed::<Risk>() {
+        for (record, risk) in input
+            .model
+            .typed::<Risk>()
+            .filter(|(_, r)| !r.is_opportunity())
+        {
             if risk.status.as_deref() == Some("closed") {
                 continue;
             }

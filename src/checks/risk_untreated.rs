@@ -14,6 +14,9 @@ Scores every risk that is not `closed` (likelihood rank x impact rank on the sca
 `aims.toml`) and reports those scoring above `[risk] acceptance` whose treatment option is not
 `accept` and which name neither treatment `controls` nor a `plan`.
 
+Opportunities (`type: opportunity`, 6.1.1) are not judged against the risk acceptance
+threshold and are not reported.
+
 ## Why this matters
 Clause 6.1.3 asks for a treatment for every risk the criteria say cannot be accepted as it is,
 and 8.3 asks for the treatment to be carried out. A high risk with `option: mitigate` and
@@ -40,7 +43,11 @@ impl Check for RiskUntreated {
 
     fn run(&self, input: &CheckInput<'_>, out: &mut Vec<Finding>) {
         let criteria = &input.config.risk;
-        for (record, risk) in input.model.typed::<Risk>() {
+        for (record, risk) in input
+            .model
+            .typed::<Risk>()
+            .filter(|(_, r)| !r.is_opportunity())
+        {
             if risk.status.as_deref() == Some("closed") || risk.treatment.option == "accept" {
                 continue;
             }

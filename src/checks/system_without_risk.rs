@@ -1,6 +1,7 @@
 use super::{Check, CheckInput, Rule};
 use crate::diagnostic::{Finding, Severity};
-use crate::model::records::{AiSystem, Risk};
+use crate::model::Kind;
+use crate::model::records::AiSystem;
 use std::collections::HashSet;
 
 pub struct SystemWithoutRisk;
@@ -35,22 +36,30 @@ impl Check for SystemWithoutRisk {
     }
 
     fn run(&self, input: &CheckInput<'_>, out: &mut Vec<Finding>) {
-        let covered: HashSet<&str> = input
-            .model
-            .typed::<Risk>()
-            .flat_map(|(_, risk)| risk.ai_systems.iter().map(String::as_str))
-            .collect();
+        // Risks name their systems whether valid or not: a risk with a schema error still
+        // exists, and its errors are the finding. A draft does not cover a system yet.
+        let mut covered: HashSet<&str> = HashSet::new();
+        let mut drafted: HashSet<&str> = HashSet::new();
+        for risk in input.model.of_kind(Kind::Risk) {
+            let into = if risk.draft {
+                &mut drafted
+            } else {
+                &mut covered
+            };
+            into.extend(risk.text_list_field("ai_systems"));
+        }
         for (record, system) in input.model.typed::<AiSystem>() {
             if system.lifecycle_stage == "retired" || covered.contains(record.id.as_str()) {
                 continue;
             }
+            let message = if drafted.contains(record.id.as_str()) {
+                format!("AI system `{}` appears only in draft risks", record.id)
+            } else {
+                format!("AI system `{}` appears in no risk", record.id)
+            };
             out.push(
                 record
-                    .finding(
-                        RULE.id,
-                        record.id_span(),
-                        format!("AI system `{}` appears in no risk", record.id),
-                    )
+                    .finding(RULE.id, record.id_span(), message)
                     .with_help(format!(
                         "assess the system and add `{}` to the `ai_systems` of the risks that concern it",
                         record.id

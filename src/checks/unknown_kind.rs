@@ -11,9 +11,9 @@ static RULE: Rule = Rule {
     summary: "a document's `kind` is not one of the record kinds aims knows",
     explanation: r#"## What it does
 Reports a YAML document or Markdown front matter whose `kind:` is not a known record kind
-(`Context`, `Policy`, `Role`, `AISystem`, `Dataset`, `Supplier`, `Risk`, `ImpactAssessment`,
-`StatementOfApplicability`, `Objective`, `Evidence`, `Competence`, `Audit`,
-`ManagementReview`, `Nonconformity`). Kinds are case-sensitive.
+(`aims schema` lists them). Kinds are case-sensitive. Documents of other tools that carry their
+own `kind` are not records and are skipped: those with `apiVersion` (Kubernetes, Backstage,
+Kyverno) or with both `metadata` and `spec`.
 
 ## Why this matters
 A record of an unknown kind is not checked and not in the evidence pack: the information in it

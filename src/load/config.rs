@@ -47,6 +47,8 @@ struct RawAims {
     standard: Option<String>,
     #[serde(default)]
     exclude: Vec<String>,
+    #[serde(default)]
+    records: Vec<String>,
     max_file_size_mib: Option<u64>,
 }
 
@@ -170,6 +172,7 @@ pub fn parse(root: PathBuf, source: Arc<SourceFile>) -> Result<Config, ConfigErr
             .standard
             .unwrap_or_else(|| "ISO/IEC 42001:2023".to_string()),
         exclude: raw.aims.exclude,
+        records: raw.aims.records,
         max_file_bytes: raw.aims.max_file_size_mib.unwrap_or(10) * 1024 * 1024,
         risk: raw.risk,
         evidence_max_age_days: raw.evidence.max_age_days.unwrap_or(365),

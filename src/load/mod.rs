@@ -25,6 +25,7 @@ pub const YAML_SYNTAX: &str = "yaml-syntax";
 pub const SCHEMA: &str = "schema";
 pub const UNKNOWN_KIND: &str = "unknown-kind";
 pub const FILE_UNREADABLE: &str = "file-unreadable";
+pub const MISSING_KIND: &str = "missing-kind";
 
 /// The loaded repository: typed model plus what went wrong while loading.
 pub struct Loaded {
@@ -57,6 +58,7 @@ pub fn load_repository(config: &Config) -> Result<Loaded, String> {
 /// read or touched. The same filters apply as on disk (extensions, hidden paths, excludes).
 pub fn load_revision(config: &Config, rev: &str) -> Result<Loaded, String> {
     let excluded = exclusion_set(&config.exclude)?;
+    let records = record_set(&config.records)?;
     let is_record_file = |path: &str| {
         let hidden = path.split('/').any(|part| part.starts_with('.'));
         let record_file = matches!(
@@ -70,7 +72,7 @@ pub fn load_revision(config: &Config, rev: &str) -> Result<Loaded, String> {
             .map(|(i, _)| &path[..i])
             .chain([path])
             .any(|p| excluded.is_match(p));
-        record_file && !hidden && !is_excluded
+        record_file && !hidden && !is_excluded && records.as_ref().is_none_or(|r| r.is_match(path))
     };
     let (_, files) = git::files_at(&config.root, rev, &is_record_file)?;
     let mut paths = std::collections::HashSet::new();
@@ -174,6 +176,7 @@ pub fn read_template_overrides(
 /// Record candidates below the root, sorted by path: `(absolute, repository-relative)`.
 fn discover(config: &Config) -> Result<Vec<(PathBuf, String)>, String> {
     let excluded = exclusion_set(&config.exclude)?;
+    let records = record_set(&config.records)?;
     let root = config.root.clone();
     let walk_root = root.clone();
     let mut walker = ignore::WalkBuilder::new(&root);
@@ -199,11 +202,32 @@ fn discover(config: &Config) -> Result<Vec<(PathBuf, String)>, String> {
             Some("yaml" | "yml" | "md")
         );
         if is_file && wanted {
-            found.push((path.to_path_buf(), relative_path(&root, path)));
+            let relative = relative_path(&root, path);
+            if records.as_ref().is_none_or(|r| r.is_match(&relative)) {
+                found.push((path.to_path_buf(), relative));
+            }
         }
     }
     found.sort_by(|a, b| a.1.cmp(&b.1));
     Ok(found)
+}
+
+/// `[aims] records`: `None` when unset (every candidate file holds records).
+fn record_set(patterns: &[String]) -> Result<Option<GlobSet>, String> {
+    if patterns.is_empty() {
+        return Ok(None);
+    }
+    let mut builder = GlobSetBuilder::new();
+    for pattern in patterns {
+        let glob = Glob::new(pattern).map_err(|e| {
+            format!("`[aims] records` pattern `{pattern}` is not a valid glob: {e}")
+        })?;
+        builder.add(glob);
+    }
+    builder
+        .build()
+        .map(Some)
+        .map_err(|e| format!("`[aims] records` patterns cannot be used: {e}"))
 }
 
 fn exclusion_set(patterns: &[String]) -> Result<GlobSet, String> {
@@ -324,7 +348,9 @@ fn load_bytes(relative: &str, bytes: Vec<u8>) -> FileOutcome {
         }
         outcome.findings.push(finding);
     }
-    let any_kind = documents.iter().any(|d| d.get("kind").is_some());
+    let any_kind = documents
+        .iter()
+        .any(|d| d.get("kind").is_some() && !is_other_tools(d));
     if is_markdown && !any_kind {
         return outcome;
     }
@@ -333,6 +359,71 @@ fn load_bytes(relative: &str, bytes: Vec<u8>) -> FileOutcome {
     }
     outcome.source = Some(source);
     outcome
+}
+
+/// A document another tool owns: a Kubernetes or Backstage manifest (`apiVersion`), kept in the
+/// repository as evidence or configuration. Its `kind` is that tool's, not an AIMS record kind,
+/// even when the names collide (Kyverno's `kind: Policy`).
+fn is_other_tools(document: &Node) -> bool {
+    document.get("apiVersion").is_some()
+        || (document.get("metadata").is_some() && document.get("spec").is_some())
+}
+
+/// A warning for a document without `kind` that is plainly meant as a record: a key that is a
+/// misspelt `kind` naming a record kind, or every required field of a kind (at least three) and
+/// no field that kind does not know.
+fn lookalike(document: &Node, file: &str) -> Option<Finding> {
+    let NodeValue::Map(entries) = &document.value else {
+        return None;
+    };
+    let misspelt = entries.iter().find_map(|(key, value)| {
+        let near_kind = key.name.to_lowercase() == "kind"
+            || strsim::damerau_levenshtein(&key.name.to_lowercase(), "kind") == 1;
+        let kind = Kind::ALL.iter().find(|k| {
+            value
+                .as_str()
+                .is_some_and(|v| v.eq_ignore_ascii_case(k.name()))
+        })?;
+        near_kind.then_some((key, *kind))
+    });
+    if let Some((key, kind)) = misspelt {
+        return Some(
+            Finding::new(
+                MISSING_KIND,
+                file,
+                key.span,
+                format!(
+                    "`{}` is not `kind`: this looks like a {} record, but without `kind` it is not read",
+                    key.name,
+                    kind.name()
+                ),
+            )
+            .with_help(format!("write the key in lower case: `kind: {}`", kind.name())),
+        );
+    }
+    let keys: Vec<&str> = entries.iter().map(|(k, _)| k.name.as_str()).collect();
+    let kind = Kind::ALL.iter().copied().find(|kind| {
+        let required = crate::schema::required_fields(*kind);
+        let known = crate::schema::property_names(*kind);
+        required.len() >= 3
+            && required.iter().all(|field| keys.contains(&field.as_str()))
+            && keys.iter().all(|key| known.iter().any(|k| k == key))
+    })?;
+    Some(
+        Finding::new(
+            MISSING_KIND,
+            file,
+            Span::point(document.span.start),
+            format!(
+                "this looks like a {} record but has no `kind`, so it is not read",
+                kind.name()
+            ),
+        )
+        .with_help(format!(
+            "add `kind: {}` as the first line of the record; if it is not a record, exclude the file with `[aims] exclude` or `[aims] records`",
+            kind.name()
+        )),
+    )
 }
 
 enum FrontMatter {
@@ -385,6 +476,9 @@ fn load_document(
     outcome: &mut FileOutcome,
 ) {
     let file = source.path.as_str();
+    if is_other_tools(&document) {
+        return;
+    }
     if !matches!(document.value, NodeValue::Map(_)) {
         if file_has_records {
             outcome.findings.push(
@@ -400,6 +494,9 @@ fn load_document(
         return;
     }
     let Some((kind_key, kind_node)) = document.entry("kind").cloned() else {
+        if !file_has_records && body.is_none() {
+            outcome.findings.extend(lookalike(&document, file));
+        }
         if file_has_records {
             outcome.findings.push(
                 Finding::new(
@@ -495,9 +592,16 @@ fn load_document(
     let Some(id) = id else {
         return;
     };
-    let data = if valid {
+    let draft = document
+        .get("draft")
+        .is_some_and(|d| d.value == NodeValue::Bool(true));
+    // A draft is shown and counted as a draft, never as a complete record: no typed data.
+    let data = if valid && !draft {
         if let Some(object) = json.as_object_mut() {
-            object.remove("kind");
+            // Fields every kind shares are read from the tree, not typed per kind.
+            for common in ["kind", "draft", "extra", "external_ids"] {
+                object.remove(common);
+            }
         }
         match RecordData::from_json(kind, json) {
             Ok(data) => Some(data),
@@ -523,5 +627,6 @@ fn load_document(
         source: source.clone(),
         node: document,
         data,
+        draft,
     });
 }

@@ -219,8 +219,8 @@ pub static DOCUMENTED_INFORMATION: &[DocumentedInformation] = &[
     required(
         "9.1",
         "monitoring and measurement results",
-        Provider::Evidence("9.1"),
-        "add an `Evidence` record of monitoring results with `supports: [\"9.1\"]`",
+        Provider::AnyOf(&[Provider::Kind(Kind::Measurement), Provider::Evidence("9.1")]),
+        "add a `Measurement` record of a monitoring result, or an `Evidence` record of monitoring results with `supports: [\"9.1\"]`",
     ),
     required(
         "9.2.2",

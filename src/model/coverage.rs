@@ -69,30 +69,29 @@ pub struct EvidenceAge<'a> {
     pub commit: Option<&'a Commit>,
 }
 
-/// In-repository evidence is as old as the commit that last changed its file; URL evidence,
-/// and files whose history is unknown, are as old as `collected`. `None` when the file has
-/// uncommitted changes (it is being collected right now).
-pub fn evidence_age<'a>(model: &'a Model, evidence: &Evidence) -> Option<EvidenceAge<'a>> {
+/// Evidence is as old as the earlier of `collected` and the commit that last changed its file:
+/// a migration commit does not make old evidence new, and a shallow clone (whose history starts
+/// late) gives the same answer as a full one. URL evidence, files with unknown history and files
+/// with uncommitted changes are as old as `collected`.
+pub fn evidence_age<'a>(model: &'a Model, evidence: &Evidence) -> EvidenceAge<'a> {
+    let collected = EvidenceAge {
+        since: evidence.collected,
+        commit: None,
+    };
     let Some(path) = &evidence.path else {
-        return Some(EvidenceAge {
-            since: evidence.collected,
-            commit: None,
-        });
+        return collected;
     };
     let path = normalize(path);
     if model.git.is_dirty(&path) == Some(true) {
-        return None;
+        return collected;
     }
-    Some(match model.git.last_change(&path) {
-        Some(commit) => EvidenceAge {
+    match model.git.last_change(&path) {
+        Some(commit) if commit.date < evidence.collected => EvidenceAge {
             since: commit.date,
             commit: Some(commit),
         },
-        None => EvidenceAge {
-            since: evidence.collected,
-            commit: None,
-        },
-    })
+        _ => collected,
+    }
 }
 
 /// Evidence that exists, is where it says (a file in the repository, or a URL) and is fresh.
@@ -114,42 +113,94 @@ pub fn evidence_is_current(model: &Model, config: &Config, id: &str, today: Date
     let max_age = evidence
         .max_age_days
         .unwrap_or(config.evidence_max_age_days);
-    // No age: the file has uncommitted changes, so it is being collected now.
-    located
-        && evidence_age(model, evidence)
-            .is_none_or(|age| days_between(age.since, today) <= i64::from(max_age))
+    located && days_between(evidence_age(model, evidence).since, today) <= i64::from(max_age)
+}
+
+/// How far the repository provides an item of documented information.
+#[derive(Debug, Clone, Copy)]
+pub enum Provision<'a> {
+    /// A complete, valid record provides it.
+    Provided,
+    /// Only records that fail their schema would provide it: their schema errors are the
+    /// finding; reporting the item as absent too would say the same thing twice.
+    Invalid(&'a Record),
+    /// Only drafts would provide it.
+    Draft(&'a Record),
+    /// Nothing would.
+    Missing,
 }
 
 /// Whether the repository holds what provides an item of documented information.
 pub fn is_provided(model: &Model, config: &Config, provider: Provider) -> bool {
-    let valid = |kind: Kind| model.of_kind(kind).filter(|r| r.data.is_some());
-    match provider {
-        Provider::Kind(kind) => valid(kind).next().is_some(),
-        Provider::ContextScope => model
-            .typed::<records::Context>()
-            .any(|(_, c)| !c.scope.trim().is_empty()),
-        Provider::AiPolicy => model
-            .typed::<records::Policy>()
-            .any(|(_, p)| p.policy_type == "ai-policy"),
-        Provider::RiskCriteria => config.node.get("risk").is_some(),
-        Provider::CompetenceWithEvidence => model
-            .typed::<records::Competence>()
-            .any(|(_, c)| !c.evidence.is_empty()),
-        Provider::TreatedRisk => model.typed::<Risk>().any(|(_, r)| {
-            r.residual.is_some()
-                || matches!(r.status.as_deref(), Some("treated" | "accepted" | "closed"))
-        }),
-        Provider::InternalAudit => model
-            .typed::<records::Audit>()
-            .any(|(_, a)| a.audit_type == "internal"),
-        Provider::Process(clause) => model
-            .typed::<records::Process>()
-            .any(|(_, p)| p.implements.iter().any(|c| c == clause)),
-        Provider::Evidence(clause) => model
-            .typed::<Evidence>()
-            .any(|(_, e)| e.supports.iter().any(|s| s == clause)),
-        Provider::AnyOf(providers) => providers.iter().any(|p| is_provided(model, config, *p)),
+    matches!(provision(model, config, provider), Provision::Provided)
+}
+
+/// What provides an item of documented information: read from each record's tree, so a record
+/// that fails its schema, or a draft, is seen for what it would provide.
+pub fn provision<'a>(model: &'a Model, config: &Config, provider: Provider) -> Provision<'a> {
+    let mut candidates = Vec::new();
+    let provided_by_config = collect_candidates(model, config, provider, &mut candidates);
+    if provided_by_config || candidates.iter().any(|r| r.data.is_some()) {
+        return Provision::Provided;
     }
+    if let Some(invalid) = candidates.iter().find(|r| !r.draft) {
+        return Provision::Invalid(invalid);
+    }
+    candidates
+        .first()
+        .map_or(Provision::Missing, |draft| Provision::Draft(draft))
+}
+
+/// Collects the records that provide `provider`, or would if complete; true when something
+/// that is not a record (`[risk]` in `aims.toml`) provides it.
+fn collect_candidates<'a>(
+    model: &'a Model,
+    config: &Config,
+    provider: Provider,
+    out: &mut Vec<&'a Record>,
+) -> bool {
+    let of_kind = |kind: Kind| model.of_kind(kind);
+    let names =
+        |record: &Record, field: &str, value: &str| record.text_list_field(field).contains(&value);
+    match provider {
+        Provider::Kind(kind) => out.extend(of_kind(kind)),
+        Provider::ContextScope => out.extend(
+            of_kind(Kind::Context)
+                .filter(|r| r.text_field("scope").is_some_and(|s| !s.trim().is_empty())),
+        ),
+        Provider::AiPolicy => {
+            out.extend(of_kind(Kind::Policy).filter(|r| r.text_field("type") == Some("ai-policy")))
+        }
+        Provider::RiskCriteria => return config.node.get("risk").is_some(),
+        Provider::CompetenceWithEvidence => out.extend(
+            of_kind(Kind::Competence).filter(|r| !r.text_list_field("evidence").is_empty()),
+        ),
+        Provider::TreatedRisk => out.extend(of_kind(Kind::Risk).filter(|r| {
+            r.node.get("residual").is_some()
+                || matches!(
+                    r.text_field("status"),
+                    Some("treated" | "accepted" | "closed")
+                )
+        })),
+        Provider::InternalAudit => out.extend(
+            of_kind(Kind::Audit)
+                .filter(|r| matches!(r.text_field("type"), None | Some("internal"))),
+        ),
+        Provider::Process(clause) => {
+            out.extend(of_kind(Kind::Process).filter(|r| names(r, "implements", clause)))
+        }
+        Provider::Evidence(clause) => {
+            out.extend(of_kind(Kind::Evidence).filter(|r| names(r, "supports", clause)))
+        }
+        Provider::AnyOf(providers) => {
+            let mut provided = false;
+            for provider in providers {
+                provided |= collect_candidates(model, config, *provider, out);
+            }
+            return provided;
+        }
+    }
+    false
 }
 
 /// A risk's residual likelihood and impact, each defaulting to the inherent level.
@@ -284,6 +335,8 @@ pub struct ControlState {
     pub status: Option<String>,
     pub evidence: Vec<String>,
     pub risks: Vec<String>,
+    /// The AI systems the decision applies to, when not all.
+    pub applies_to: Vec<String>,
     /// Some listed evidence is current ([`evidence_is_current`]).
     pub current_evidence: bool,
     /// Where the control's SoA entry is (or the first SoA, when it is not listed).
@@ -342,6 +395,7 @@ pub fn control_states(model: &Model, config: &Config, today: Date) -> Vec<Contro
                     status: None,
                     evidence: Vec::new(),
                     risks: Vec::new(),
+                    applies_to: Vec::new(),
                     current_evidence: false,
                 };
             };
@@ -360,6 +414,7 @@ pub fn control_states(model: &Model, config: &Config, today: Date) -> Vec<Contro
                 status: entry.status.clone(),
                 evidence: entry.evidence.clone(),
                 risks: entry.risks.clone(),
+                applies_to: entry.applies_to.clone(),
                 current_evidence: entry
                     .evidence
                     .iter()
@@ -458,6 +513,7 @@ mod tests {
             status: status.map(str::to_string),
             evidence: Vec::new(),
             risks: Vec::new(),
+            applies_to: Vec::new(),
             current_evidence,
             soa: None,
         }

@@ -69,7 +69,16 @@ macro_rules! registry {
                 fn de<T: DeserializeOwned>(json: serde_json::Value) -> Result<T, serde_json::Error> {
                     serde_json::from_value(json)
                 }
-                Ok(match kind { $(Kind::$variant => RecordData::$variant(de(json)?)),* })
+                let mut data = match kind { $(Kind::$variant => RecordData::$variant(de(json)?)),* };
+                if let RecordData::Measurement(measurement) = &mut data {
+                    measurement.outcome = match measurement.met() {
+                        Some(true) => "met",
+                        Some(false) => "not-met",
+                        None => "unknown",
+                    }
+                    .to_string();
+                }
+                Ok(data)
             }
         }
 
@@ -129,7 +138,7 @@ impl Kind {
 }
 
 use Seg::{Each, Key};
-use Target::{AnnexC, ClauseOrControl, Control, Record};
+use Target::{AnnexC, ClauseOrControl, Control, ControlOrProcess, Record};
 
 registry! {
     Context => KindSpec {
@@ -226,6 +235,9 @@ registry! {
             (&[Key("treatment"), Key("controls"), Each], Control),
             (&[Key("accepted_by")], Record(Kind::Role)),
             (&[Key("treatment"), Key("approved_by")], Record(Kind::Role)),
+            (&[Key("treatment"), Key("verified"), Key("by")], Record(Kind::Role)),
+            (&[Key("objectives"), Each], Record(Kind::Objective)),
+            (&[Key("impact_assessments"), Each], Record(Kind::ImpactAssessment)),
         ],
         template: include_str!("../scaffold/templates/risk.yaml"),
         pack: PackSection { chapter: "planning", key: "risks" },
@@ -241,7 +253,10 @@ registry! {
         ),
         naming_field: "ai_system",
         clauses: "6.1.4, 8.4, A.5",
-        references: &[(&[Key("ai_system")], Record(Kind::AiSystem))],
+        references: &[
+            (&[Key("ai_system")], Record(Kind::AiSystem)),
+            (&[Key("risks"), Each], Record(Kind::Risk)),
+        ],
         template: include_str!("../scaffold/templates/impact-assessment.yaml"),
         pack: PackSection { chapter: "planning", key: "impact_assessments" },
     },
@@ -260,6 +275,7 @@ registry! {
             (&[Key("controls"), Each, Key("evidence"), Each], Record(Kind::Evidence)),
             (&[Key("controls"), Each, Key("owner")], Record(Kind::Role)),
             (&[Key("controls"), Each, Key("risks"), Each], Record(Kind::Risk)),
+            (&[Key("controls"), Each, Key("applies_to"), Each], Record(Kind::AiSystem)),
         ],
         template: include_str!("../scaffold/templates/statement-of-applicability.yaml"),
         pack: PackSection { chapter: "planning", key: "soa" },
@@ -378,6 +394,72 @@ registry! {
         ],
         template: include_str!("../scaffold/templates/nonconformity.yaml"),
         pack: PackSection { chapter: "improvement", key: "nonconformities" },
+    },
+    Measurement => KindSpec {
+        name: "Measurement",
+        label: "measurement",
+        counted: ("measurement", "measurements"),
+        implies: &["A.6.2.6"],
+        schema: ("measurement", include_str!("../../schemas/measurement.schema.json")),
+        naming_field: "metric",
+        clauses: "9.1, A.6.2.6",
+        references: &[
+            (&[Key("objective")], Record(Kind::Objective)),
+            (&[Key("ai_system")], Record(Kind::AiSystem)),
+            (&[Key("measured_by")], Record(Kind::Role)),
+            (&[Key("evidence"), Each], Record(Kind::Evidence)),
+            (&[Key("nonconformity")], Record(Kind::Nonconformity)),
+            (&[Key("incident")], Record(Kind::Incident)),
+        ],
+        template: include_str!("../scaffold/templates/measurement.yaml"),
+        pack: PackSection { chapter: "performance", key: "measurements" },
+    },
+    Incident => KindSpec {
+        name: "Incident",
+        label: "incident",
+        counted: ("incident", "incidents"),
+        implies: &["A.8.4"],
+        schema: ("incident", include_str!("../../schemas/incident.schema.json")),
+        naming_field: "description",
+        clauses: "A.3.3, A.8.4, 10.2",
+        references: &[
+            (&[Key("ai_system")], Record(Kind::AiSystem)),
+            (&[Key("reported_by")], Record(Kind::Role)),
+            (&[Key("nonconformity")], Record(Kind::Nonconformity)),
+        ],
+        template: include_str!("../scaffold/templates/incident.yaml"),
+        pack: PackSection { chapter: "improvement", key: "incidents" },
+    },
+    Change => KindSpec {
+        name: "Change",
+        label: "change",
+        counted: ("change", "changes"),
+        implies: &[],
+        schema: ("change", include_str!("../../schemas/change.schema.json")),
+        naming_field: "title",
+        clauses: "6.3, A.6.2.5",
+        references: &[
+            (&[Key("ai_system")], Record(Kind::AiSystem)),
+            (&[Key("approved_by")], Record(Kind::Role)),
+        ],
+        template: include_str!("../scaffold/templates/change.yaml"),
+        pack: PackSection { chapter: "planning", key: "changes" },
+    },
+    Obligation => KindSpec {
+        name: "Obligation",
+        label: "obligation",
+        counted: ("obligation", "obligations"),
+        implies: &[],
+        schema: ("obligation", include_str!("../../schemas/obligation.schema.json")),
+        naming_field: "title",
+        clauses: "4.1, 4.2, A.2, A.8",
+        references: &[
+            (&[Key("applies_to"), Each], Record(Kind::AiSystem)),
+            (&[Key("owner")], Record(Kind::Role)),
+            (&[Key("met_by"), Each], ControlOrProcess),
+        ],
+        template: include_str!("../scaffold/templates/obligation.yaml"),
+        pack: PackSection { chapter: "context", key: "obligations" },
     },
 }
 

@@ -11,7 +11,7 @@ pub mod settings;
 
 use crate::diagnostic::{Finding, Span};
 use crate::syntax::source::SourceFile;
-use crate::syntax::tree::{Node, Step};
+use crate::syntax::tree::{Node, NodeValue, Step};
 use facts::EvidenceFile;
 use facts::GitFacts;
 pub use kinds::{KINDS, Kind, KindSpec, RecordData, Typed};
@@ -26,7 +26,11 @@ pub struct Record {
     pub source: Arc<SourceFile>,
     /// The record's mapping, with `body` added for Markdown records.
     pub node: Node,
+    /// Typed content: present only when the record passed its schema and is not a draft.
     pub data: Option<RecordData>,
+    /// `draft: true`: still being written; it is shown, referenced and counted as a draft, and
+    /// it satisfies no requirement.
+    pub draft: bool,
 }
 
 impl Record {
@@ -53,6 +57,41 @@ impl Record {
     /// A finding about this record, so waivers and baselines can match it by id.
     pub fn finding(&self, rule: &'static str, span: Span, message: impl Into<String>) -> Finding {
         Finding::new(rule, self.file(), span, message).for_record(self.kind.name(), &self.id)
+    }
+
+    /// The text of a top-level field, valid or not (rules that only need to know that a record
+    /// names another read it here, so a record with a schema error still counts).
+    pub fn text_field(&self, field: &str) -> Option<&str> {
+        self.node.get(field).and_then(Node::as_str)
+    }
+
+    /// The texts of a top-level field that holds one text or a list of texts.
+    pub fn text_list_field(&self, field: &str) -> Vec<&str> {
+        match self.node.get(field).map(|n| &n.value) {
+            Some(NodeValue::Str(text)) => vec![text.as_str()],
+            Some(NodeValue::Seq(items)) => items.iter().filter_map(Node::as_str).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// `extra:` as (name, value as text) pairs, in file order; lists are joined by `; `.
+    pub fn extra(&self) -> Vec<(String, String)> {
+        self.text_map("extra")
+    }
+
+    /// `external_ids:` as (system, id) pairs, in file order.
+    pub fn external_ids(&self) -> Vec<(String, String)> {
+        self.text_map("external_ids")
+    }
+
+    fn text_map(&self, field: &str) -> Vec<(String, String)> {
+        let Some(NodeValue::Map(entries)) = self.node.get(field).map(|n| &n.value) else {
+            return Vec::new();
+        };
+        entries
+            .iter()
+            .map(|(key, value)| (key.name.clone(), value.display_text()))
+            .collect()
     }
 
     /// The span of the `id` value, or of the record when it has none.

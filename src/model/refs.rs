@@ -14,6 +14,8 @@ pub enum Target {
     Control,
     /// A clause (`6.1.3`), an Annex A area (`A.6`) or control, or a `Control` record.
     ClauseOrControl,
+    /// What meets an obligation: an Annex A control, a `Control` record or a `Process` record.
+    ControlOrProcess,
     /// An Annex C objective (`C.2.5`) or risk source (`C.3.4`).
     AnnexC,
 }
@@ -24,6 +26,7 @@ impl Target {
             Target::Record(kind) => kind.label(),
             Target::Control => "control",
             Target::ClauseOrControl => "clause or control",
+            Target::ControlOrProcess => "control or process",
             Target::AnnexC => "Annex C item",
         }
     }
@@ -108,6 +111,11 @@ pub fn resolves(model: &super::Model, target: Target, value: &str) -> bool {
         Target::Control | Target::ClauseOrControl => {
             resolves_in_catalog(target, value) || model.contains(Kind::Control, value)
         }
+        Target::ControlOrProcess => {
+            resolves_in_catalog(target, value)
+                || model.contains(Kind::Control, value)
+                || model.contains(Kind::Process, value)
+        }
         Target::AnnexC => resolves_in_catalog(target, value),
     }
 }
@@ -117,7 +125,7 @@ pub fn resolves_in_catalog(target: Target, value: &str) -> bool {
     use super::catalog;
     match target {
         Target::Record(_) => false,
-        Target::Control => catalog::control(value).is_some(),
+        Target::Control | Target::ControlOrProcess => catalog::control(value).is_some(),
         Target::ClauseOrControl => {
             catalog::clause(value).is_some()
                 || catalog::control(value).is_some()

@@ -17,6 +17,8 @@ pub struct Config {
     pub organization: String,
     pub standard: String,
     pub exclude: Vec<String>,
+    /// Globs of the files that hold records; empty means every candidate file.
+    pub records: Vec<String>,
     pub max_file_bytes: u64,
     pub risk: RiskCriteria,
     pub evidence_max_age_days: u32,
@@ -43,6 +45,10 @@ pub struct RiskCriteria {
     /// `aims.toml` does not say.
     #[serde(default)]
     pub accept_roles: Vec<String>,
+    /// Days after `assessed` by which a risk without `next_review` is to be assessed again;
+    /// `None` when `aims.toml` does not say.
+    #[serde(default)]
+    pub review_interval_days: Option<u32>,
 }
 
 impl Default for RiskCriteria {
@@ -52,6 +58,7 @@ impl Default for RiskCriteria {
             impact: default_impact(),
             acceptance: default_acceptance(),
             accept_roles: Vec::new(),
+            review_interval_days: None,
         }
     }
 }

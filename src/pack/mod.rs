@@ -109,6 +109,15 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/md/findings.md.j2"),
     ),
     (
+        "md/_details.j2",
+        include_str!("../../templates/md/_details.j2"),
+    ),
+    ("md/_texts.j2", include_str!("../../templates/md/_texts.j2")),
+    (
+        "md/_drafts.j2",
+        include_str!("../../templates/md/_drafts.j2"),
+    ),
+    (
         "html/pack.html.j2",
         include_str!("../../templates/html/pack.html.j2"),
     ),

@@ -7,7 +7,6 @@
 //! part of the typst source, so none of it can run as typst code or change the layout.
 
 use super::view::PackView;
-use crate::model::RecordData;
 use serde::Serialize;
 use std::sync::OnceLock;
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
@@ -140,26 +139,20 @@ pub fn markdown_blocks(markdown: &str) -> Vec<Block> {
     blocks
 }
 
-/// What the template receives besides the view: policy bodies as blocks, by policy id.
+/// What the template receives besides the view: every record's body as blocks, by record key.
 #[derive(Serialize)]
 struct PdfData<'a> {
     #[serde(flatten)]
     view: &'a PackView,
-    bodies: std::collections::BTreeMap<String, Vec<Block>>,
+    bodies: std::collections::BTreeMap<&'a str, Vec<Block>>,
 }
 
 /// Lays out the pack; returns the document (for tests to inspect) and the PDF bytes.
 pub fn render(view: &PackView) -> Result<(PagedDocument, Vec<u8>), String> {
     let bodies = view
-        .records
-        .values()
-        .flatten()
-        .filter_map(|item| match &item.data {
-            RecordData::Policy(policy) => {
-                Some((item.id.clone(), markdown_blocks(policy.body.as_deref()?)))
-            }
-            _ => None,
-        })
+        .bodies
+        .iter()
+        .map(|(key, body)| (key.as_str(), markdown_blocks(body)))
         .collect();
     let data = serde_json::to_string(&PdfData { view, bodies }).map_err(|e| e.to_string())?;
     let mut inputs = Dict::new();

@@ -49,6 +49,14 @@ pub struct PackView {
     pub traceability: Vec<TraceRow>,
     pub evidence: Vec<EvidenceRow>,
     pub findings: Vec<FindingRow>,
+    /// The Statement(s) of Applicability as records: their approval, version, body and extras.
+    pub soa_records: Vec<Item>,
+    /// Drafts of every kind, by the kind's pack key.
+    pub drafts: BTreeMap<&'static str, Vec<DraftView>>,
+    /// Every record's body by [`record_key`], for the PDF (the Markdown shows bodies from each
+    /// record's own fields).
+    #[serde(skip)]
+    pub bodies: BTreeMap<String, String>,
 }
 
 /// A record's typed data with where it lives.
@@ -58,7 +66,140 @@ pub struct Item {
     pub file: String,
     pub line: u32,
     #[serde(flatten)]
+    pub details: Details,
+    #[serde(flatten)]
     pub data: RecordData,
+}
+
+impl Item {
+    /// A complete record's view; `None` for drafts and records that failed their schema.
+    fn of(record: &Record) -> Option<Item> {
+        Some(Item {
+            id: record.id.clone(),
+            file: record.file().to_string(),
+            line: record.id_span().start.line,
+            details: Details::of(record),
+            data: record.data.clone()?,
+        })
+    }
+}
+
+/// What every record may carry besides its kind's fields: `extra` and `external_ids`, and the
+/// key its body is found under in [`PackView::bodies`].
+#[derive(Serialize, Clone)]
+pub struct Details {
+    /// `Kind:id`, unique across kinds.
+    pub key: String,
+    /// The record's name for a heading: its `title`, `name` or `metric`; empty for kinds named
+    /// by something longer (a description) or shorter (a date).
+    pub heading: String,
+    pub extra: Vec<Pair>,
+    pub external_ids: Vec<Pair>,
+}
+
+impl Details {
+    pub fn of(record: &Record) -> Details {
+        let pairs = |pairs: Vec<(String, String)>| {
+            pairs
+                .into_iter()
+                .map(|(name, value)| Pair { name, value })
+                .collect()
+        };
+        let naming = record.kind.spec().naming_field;
+        let heading = match naming {
+            "title" | "name" | "metric" => record.text_field(naming).unwrap_or_default(),
+            _ => "",
+        };
+        Details {
+            key: record_key(record),
+            heading: heading.to_string(),
+            extra: pairs(record.extra()),
+            external_ids: pairs(record.external_ids()),
+        }
+    }
+}
+
+/// `Kind:id`: how templates find a record's body, whatever its kind.
+pub fn record_key(record: &Record) -> String {
+    format!("{}:{}", record.kind.name(), record.id)
+}
+
+#[derive(Serialize, Clone)]
+pub struct Pair {
+    pub name: String,
+    pub value: String,
+}
+
+/// A record still being written (`draft: true`): shown with whatever fields it has, marked
+/// DRAFT, apart from the complete records of its kind.
+#[derive(Serialize)]
+pub struct DraftView {
+    pub id: String,
+    pub kind: &'static str,
+    /// The value of the kind's naming field (`title`, `name`, ...).
+    pub title: String,
+    pub file: String,
+    pub line: u32,
+    /// Every other field, as text, in file order.
+    pub fields: Vec<Pair>,
+    pub body: Option<String>,
+    #[serde(flatten)]
+    pub details: Details,
+}
+
+/// Fields a draft shows in its own places, not among its `fields`.
+const SHOWN_APART: &[&str] = &["kind", "id", "draft", "extra", "external_ids", "body"];
+
+fn drafts(model: &Model) -> BTreeMap<&'static str, Vec<DraftView>> {
+    let mut drafts: BTreeMap<&'static str, Vec<DraftView>> = Kind::ALL
+        .iter()
+        .map(|kind| (kind.spec().pack.key, Vec::new()))
+        .collect();
+    for record in model.records.iter().filter(|r| r.draft) {
+        let naming = record.kind.spec().naming_field;
+        let fields = record
+            .node
+            .entries()
+            .iter()
+            .filter(|(key, _)| !SHOWN_APART.contains(&key.name.as_str()))
+            .filter(|(key, _)| key.name != naming)
+            .map(|(key, value)| Pair {
+                name: key.name.clone(),
+                value: value.display_text(),
+            })
+            .collect();
+        let view = DraftView {
+            id: record.id.clone(),
+            kind: record.kind.label(),
+            title: record
+                .node
+                .get(naming)
+                .map(|n| n.display_text())
+                .unwrap_or_default(),
+            file: record.file().to_string(),
+            line: record.id_span().start.line,
+            fields,
+            body: record.text_field("body").map(str::to_string),
+            details: Details::of(record),
+        };
+        if let Some(list) = drafts.get_mut(record.kind.spec().pack.key) {
+            list.push(view);
+        }
+    }
+    for list in drafts.values_mut() {
+        list.sort_by(|a, b| a.id.cmp(&b.id));
+    }
+    drafts
+}
+
+/// Every record's Markdown body, by [`record_key`]: the PDF lays bodies out from these.
+fn bodies(model: &Model) -> BTreeMap<String, String> {
+    model
+        .records
+        .iter()
+        .filter(|r| r.data.is_some() || r.draft)
+        .filter_map(|r| Some((record_key(r), r.text_field("body")?.to_string())))
+        .collect()
 }
 
 /// Kinds the pack shows through a view of their own (scores, SoA rows, evidence facts).
@@ -68,17 +209,7 @@ const DEDICATED_VIEWS: &[Kind] = &[Kind::Risk, Kind::StatementOfApplicability, K
 fn record_sections(model: &Model) -> BTreeMap<&'static str, Vec<Item>> {
     let mut sections = BTreeMap::new();
     for kind in Kind::ALL.iter().filter(|k| !DEDICATED_VIEWS.contains(k)) {
-        let mut items: Vec<Item> = model
-            .of_kind(*kind)
-            .filter_map(|record| {
-                Some(Item {
-                    id: record.id.clone(),
-                    file: record.file().to_string(),
-                    line: record.id_span().start.line,
-                    data: record.data.clone()?,
-                })
-            })
-            .collect();
+        let mut items: Vec<Item> = model.of_kind(*kind).filter_map(Item::of).collect();
         // The AI policy first, then topic policies; otherwise by id.
         items.sort_by(|a, b| {
             let topic = |item: &Item| {
@@ -122,6 +253,18 @@ pub struct RiskView {
     /// "accepted by the risk criteria", "accepted by cro on 2026-03-12", "not accepted".
     pub acceptance: String,
     pub status: String,
+    /// `risk` or `opportunity`.
+    #[serde(rename = "type")]
+    pub risk_type: String,
+    pub assessed: Option<Date>,
+    pub next_review: Option<Date>,
+    pub objectives: Vec<String>,
+    pub impact_assessments: Vec<String>,
+    pub treatment_approved: Option<String>,
+    pub treatment_verified: Option<String>,
+    pub body: Option<String>,
+    #[serde(flatten)]
+    pub details: Details,
 }
 
 /// Likelihood rows (highest first) by impact columns, each cell with its risks.
@@ -159,6 +302,7 @@ pub struct SoaRow {
     pub evidence: Vec<String>,
     pub operating: bool,
     pub risks: Vec<String>,
+    pub applies_to: Vec<String>,
 }
 
 impl SoaRow {
@@ -174,6 +318,7 @@ impl SoaRow {
             evidence: state.evidence.clone(),
             operating: state.operating(),
             risks: state.risks.clone(),
+            applies_to: state.applies_to.clone(),
         }
     }
 }
@@ -227,6 +372,9 @@ pub struct EvidenceRow {
     /// `present`, `missing`, `outside the repository`, `not a file` or `url (not hashed)`.
     pub state: String,
     pub current: bool,
+    pub body: Option<String>,
+    #[serde(flatten)]
+    pub details: Details,
 }
 
 #[derive(Serialize)]
@@ -292,6 +440,27 @@ pub fn build(input: &PackInput<'_>) -> PackView {
                     accepted_by: risk.accepted_by.clone(),
                     acceptance: acceptance(risk, criteria).describe(),
                     status: risk.status.clone().unwrap_or_else(|| "open".to_string()),
+                    risk_type: risk.risk_type.clone(),
+                    assessed: risk.assessed,
+                    next_review: risk.next_review,
+                    objectives: risk.objectives.clone(),
+                    impact_assessments: risk.impact_assessments.clone(),
+                    treatment_approved: match (&risk.treatment.approved_by, risk.treatment.approved)
+                    {
+                        (Some(by), Some(on)) => Some(format!("{by} on {on}")),
+                        (Some(by), None) => Some(by.clone()),
+                        (None, Some(on)) => Some(on.to_string()),
+                        (None, None) => None,
+                    },
+                    treatment_verified: risk.treatment.verified.as_ref().map(|v| {
+                        let by =
+                            v.by.as_deref()
+                                .map(|b| format!(" by {b}"))
+                                .unwrap_or_default();
+                        format!("{} on {}{by}", v.result, v.date)
+                    }),
+                    body: risk.body.clone(),
+                    details: Details::of(record),
                 }
             })
             .collect();
@@ -317,7 +486,7 @@ pub fn build(input: &PackInput<'_>) -> PackView {
                             band: band_name(Some(score), criteria.acceptance),
                             risks: risks
                                 .iter()
-                                .filter(|r| r.status != "closed")
+                                .filter(|r| r.status != "closed" && r.risk_type != "opportunity")
                                 .filter(|r| {
                                     let (l, i) = if residual {
                                         (&r.residual_likelihood, &r.residual_impact)
@@ -408,6 +577,12 @@ pub fn build(input: &PackInput<'_>) -> PackView {
         traceability,
         evidence,
         findings: findings_rows,
+        soa_records: soas
+            .iter()
+            .filter_map(|(record, _)| Item::of(record))
+            .collect(),
+        drafts: drafts(model),
+        bodies: bodies(model),
     }
 }
 
@@ -495,6 +670,8 @@ fn evidence_rows(model: &Model, config: &Config, today: Date) -> Vec<EvidenceRow
                 last_changed: last.map(|c| c.date.to_string()),
                 state: state.to_string(),
                 current: evidence_is_current(model, config, &record.id, today),
+                body: evidence.body.clone(),
+                details: Details::of(record),
             }
         })
         .collect();
@@ -521,7 +698,10 @@ fn trace_rows(model: &Model, readiness: &Readiness, soa: &[SoaRow]) -> Vec<Trace
             continue;
         }
         for reference in references(record) {
-            if matches!(reference.target, Target::Control | Target::ClauseOrControl) {
+            if matches!(
+                reference.target,
+                Target::Control | Target::ClauseOrControl | Target::ControlOrProcess
+            ) {
                 records_for
                     .entry(reference.value.to_string())
                     .or_default()

@@ -142,7 +142,19 @@ impl StatusReport<'_> {
                 .subclauses
                 .iter()
                 .filter(|s| !s.covered)
-                .map(|s| format!("{} {}", s.id, s.title))
+                .map(|s| match s.drafts.as_slice() {
+                    [] => format!("{} {}", s.id, s.title),
+                    drafts => format!(
+                        "{} {} (draft: {})",
+                        s.id,
+                        s.title,
+                        drafts
+                            .iter()
+                            .map(|d| d.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                })
                 .collect();
             if !gaps.is_empty() {
                 writeln!(out, "        no record for: {}", gaps.join("; "))?;

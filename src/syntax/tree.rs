@@ -110,6 +110,28 @@ impl Node {
     /// About how many bytes of memory this subtree takes (text of every scalar and key, plus
     /// a fixed cost per node): what the YAML alias budget counts, since every later copy of
     /// the tree (JSON value, typed record, pack view) grows with it.
+    /// The value as a reader sees it: scalars as written, lists joined by `; `, mappings as
+    /// `key: value` pairs joined by `; `.
+    pub fn display_text(&self) -> String {
+        match &self.value {
+            NodeValue::Null => String::new(),
+            NodeValue::Bool(b) => b.to_string(),
+            NodeValue::Int(i) => i.to_string(),
+            NodeValue::Float(f) => f.to_string(),
+            NodeValue::Str(s) => s.clone(),
+            NodeValue::Seq(items) => items
+                .iter()
+                .map(Node::display_text)
+                .collect::<Vec<_>>()
+                .join("; "),
+            NodeValue::Map(entries) => entries
+                .iter()
+                .map(|(k, v)| format!("{}: {}", k.name, v.display_text()))
+                .collect::<Vec<_>>()
+                .join("; "),
+        }
+    }
+
     pub fn weight(&self) -> usize {
         NODE_WEIGHT
             + match &self.value {

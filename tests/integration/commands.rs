@@ -17,7 +17,7 @@ fn schema_prints_one_kind_and_writes_all() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(0));
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 19);
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 23);
     assert!(dir.path().join("record.schema.json").exists());
 
     let output = aims().args(["schema", "Spaceship"]).output().unwrap();
@@ -216,7 +216,7 @@ fn init_record_templates_are_valid_records() {
         .unwrap();
     let report: Value = serde_json::from_slice(&output.stdout).unwrap();
     let records = report["summary"]["records"].as_u64().unwrap();
-    assert_eq!(records, 17, "one template per kind");
+    assert_eq!(records, 21, "one template per kind");
     for finding in report["findings"].as_array().unwrap() {
         let rule = finding["rule"].as_str().unwrap();
         assert!(

@@ -371,7 +371,7 @@ fn junit_of_the_clean_example_has_no_failures() {
     assert_eq!(output.status.code(), Some(0));
     let xml = String::from_utf8(output.stdout).unwrap();
     assert_valid_junit(&xml);
-    assert!(xml.contains(r#"<testsuites name="aims check" tests="67" failures="0" errors="0">"#));
+    assert!(xml.contains(r#"<testsuites name="aims check" tests="88" failures="0" errors="0">"#));
 }
 
 // --- GitHub annotations ---

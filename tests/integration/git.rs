@@ -15,49 +15,62 @@ fn stderr_of(output: &std::process::Output) -> String {
 }
 
 #[test]
-fn evidence_age_comes_from_the_commit_that_last_changed_the_file() {
+fn evidence_age_comes_from_the_earlier_of_collected_and_the_last_commit_of_the_file() {
     let repo = Repo::with_base(&[
         ("evidence/old.csv", "a,b\n"),
-        ("evidence/fresh.csv", "a,b\n"),
+        ("evidence/migrated.csv", "a,b\n"),
         // Claims a collection in October 2026, but the file was committed in 2025.
         (
             "ev/old.yaml",
             &evidence_record("EV-OLD", "evidence/old.csv", "2026-10-01"),
         ),
+        // Collected in 2024 and migrated into git this month: still as old as 2024.
         (
-            "ev/fresh.yaml",
-            &evidence_record("EV-FRESH", "evidence/fresh.csv", "2024-01-01"),
+            "ev/migrated.yaml",
+            &evidence_record("EV-MIGRATED", "evidence/migrated.csv", "2024-01-01"),
         ),
     ]);
     repo.git_init();
     repo.commit("2025-01-10", "Alice Auditor", "Add evidence");
-    repo.write("evidence/fresh.csv", "a,b\n1,2\n");
-    repo.commit("2026-11-01", "Bob Builder", "Refresh fresh.csv");
+    repo.write("evidence/migrated.csv", "a,b\n1,2\n");
+    repo.commit("2026-11-01", "Bob Builder", "Migrate the evidence archive");
 
     let report = repo.check_json();
     let stale = report.of_rule("evidence-stale");
-    assert_eq!(stale.len(), 1, "{stale:?}");
+    assert_eq!(stale.len(), 2, "{stale:?}");
     assert_eq!(
         (stale[0].0.as_str(), stale[0].1, stale[0].2),
-        ("ev/old.yaml", 4, 7)
+        ("ev/migrated.yaml", 5, 12)
     );
     assert!(
         stale[0]
             .3
-            .contains("last changed 682 days ago, on 2025-01-10"),
+            .contains("collected 1057 days ago, on 2024-01-01"),
         "{}",
         stale[0].3
     );
-    // `collected` 2024 is old, but the file was committed this month: not stale.
+    assert_eq!(
+        (stale[1].0.as_str(), stale[1].1, stale[1].2),
+        ("ev/old.yaml", 4, 7)
+    );
+    assert!(
+        stale[1]
+            .3
+            .contains("last changed 682 days ago, on 2025-01-10"),
+        "{}",
+        stale[1].3
+    );
     let mismatch = report.of_rule("evidence-date-mismatch");
     assert_eq!(mismatch.len(), 1);
     assert!(mismatch[0].3.contains("collected on 2026-10-01"));
     assert!(mismatch[0].3.contains("last changed on 2025-01-10"));
 
-    // A file changed in the working tree is being collected right now.
+    // A file changed in the working tree is as old as its `collected` date.
     repo.write("evidence/old.csv", "a,b\n3,4\n");
     let report = repo.check_json();
-    assert!(report.of_rule("evidence-stale").is_empty());
+    let stale = report.of_rule("evidence-stale");
+    assert_eq!(stale.len(), 1, "{stale:?}");
+    assert_eq!(stale[0].0, "ev/migrated.yaml");
     assert!(report.of_rule("evidence-date-mismatch").is_empty());
 }
 

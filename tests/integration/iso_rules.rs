@@ -7,23 +7,6 @@ use crate::support::*;
 const SOA: &str = "statement-of-applicability.yaml";
 const RECORDS: &str = "aims.yaml";
 
-/// `(file, line, column)` of every finding of `rule`.
-fn places(report: &Report, rule: &str) -> Vec<(String, u64, u64)> {
-    report
-        .of_rule(rule)
-        .into_iter()
-        .map(|(file, line, column, _)| (file, line, column))
-        .collect()
-}
-
-fn messages(report: &Report, rule: &str) -> Vec<String> {
-    report.of_rule(rule).into_iter().map(|f| f.3).collect()
-}
-
-fn at(file: &str, line: u64, column: u64) -> (String, u64, u64) {
-    (file.to_string(), line, column)
-}
-
 #[test]
 fn the_complete_minimal_repository_checks_clean() {
     let report = Repo::complete(&[]).check_json();

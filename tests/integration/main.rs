@@ -7,6 +7,7 @@ mod formats;
 mod git;
 mod guards;
 mod iso_rules;
+mod model_v2;
 mod pack;
 #[cfg(feature = "pdf")]
 mod pdf;

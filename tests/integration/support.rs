@@ -166,6 +166,23 @@ impl Report {
     }
 }
 
+/// `(file, line, column)` of every finding of `rule`.
+pub fn places(report: &Report, rule: &str) -> Vec<(String, u64, u64)> {
+    report
+        .of_rule(rule)
+        .into_iter()
+        .map(|(file, line, column, _)| (file, line, column))
+        .collect()
+}
+
+pub fn messages(report: &Report, rule: &str) -> Vec<String> {
+    report.of_rule(rule).into_iter().map(|f| f.3).collect()
+}
+
+pub fn at(file: &str, line: u64, column: u64) -> (String, u64, u64) {
+    (file.to_string(), line, column)
+}
+
 pub fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
