@@ -387,3 +387,23 @@ fn an_unknown_pack_format_is_exit_2_with_the_choices() {
     );
     assert!(!out.path().join("p").exists());
 }
+
+#[test]
+fn every_kinds_body_and_extra_fields_and_drafts_reach_markdown_and_html() {
+    let repo = tempfile::tempdir().unwrap();
+    let expected = every_kind_with_body_and_extra(repo.path());
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("pack");
+    let output = pack(repo.path(), &target, &[]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let html = read(&target.join("pack.html"));
+    let markdown: String = std::fs::read_dir(target.join("markdown"))
+        .unwrap()
+        .map(|entry| read(&entry.unwrap().path()))
+        .collect();
+    for text in &expected {
+        assert!(html.contains(text.as_str()), "pack.html lacks {text:?}");
+        assert!(markdown.contains(text.as_str()), "the Markdown lacks {text:?}");
+    }
+    assert!(html.contains("DRAFT: CHG-DRAFT: Move scoring to the new cluster"));
+}

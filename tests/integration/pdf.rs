@@ -112,3 +112,19 @@ fn the_binary_carries_the_font_licences() {
     assert!(text.contains("SIL OPEN FONT LICENSE Version 1.1"));
     assert!(text.contains("Libertinus Serif"));
 }
+
+#[test]
+fn every_kinds_body_and_extra_fields_and_drafts_reach_the_pdf() {
+    let repo = tempfile::tempdir().unwrap();
+    let expected = every_kind_with_body_and_extra(repo.path());
+    let (document, _) = pdf::render(&view_of(repo.path())).unwrap();
+    // Line breaks inside a paragraph become spaces or nothing in the extracted text.
+    let text: String = pdf::document_text(&document)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for wanted in &expected {
+        assert!(text.contains(wanted.as_str()), "the PDF lacks {wanted:?}");
+    }
+    assert!(text.contains("DRAFT: CHG-DRAFT"));
+}

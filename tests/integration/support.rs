@@ -266,3 +266,45 @@ impl Repo {
         );
     }
 }
+
+/// Writes into `dir` one record of every kind (each kind's `aims init` template) carrying an
+/// `extra` field and a body, plus a draft; returns the texts a reader must find in the pack:
+/// every extra value and every body.
+pub fn every_kind_with_body_and_extra(dir: &Path) -> Vec<String> {
+    let mut expected = Vec::new();
+    std::fs::write(dir.join("aims.toml"), "[organization]\nname = \"Every Kind Ltd\"\n").unwrap();
+    for spec in aims::model::KINDS {
+        let mut text = spec.template.to_string();
+        let value = format!("Extra value of the {} record", spec.name);
+        text.push_str(&format!("extra:\n  source-column: {value}\n"));
+        expected.push(value);
+        match text.find("\nbody: |\n") {
+            Some(at) => {
+                // The first line's words, without a list marker Markdown turns into markup.
+                let first = text[at + 10..].lines().next().unwrap().trim();
+                let first = first
+                    .trim_start_matches(|c: char| c.is_ascii_digit())
+                    .trim_start_matches(['.', '-', ' '])
+                    .to_string();
+                expected.push(first);
+            }
+            None => {
+                let body = format!("Body text of the {} record.", spec.name);
+                text.push_str(&format!("body: {body}\n"));
+                expected.push(body);
+            }
+        }
+        std::fs::write(dir.join(format!("{}.yaml", spec.schema.0)), text).unwrap();
+    }
+    std::fs::write(
+        dir.join("draft.yaml"),
+        "kind: Change\nid: CHG-DRAFT\ntitle: Move scoring to the new cluster\ndraft: true\nextra:\n  ticket: OPS-4411\nbody: Draft text of the change, still being written.\n",
+    )
+    .unwrap();
+    expected.extend([
+        "CHG-DRAFT".to_string(),
+        "OPS-4411".to_string(),
+        "Draft text of the change, still being written.".to_string(),
+    ]);
+    expected
+}
