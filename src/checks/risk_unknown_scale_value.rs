@@ -1,6 +1,8 @@
 use super::{Check, CheckInput, Rule, key_path};
 use crate::diagnostic::{Finding, Severity, closest};
-use crate::model::records::Risk;
+use crate::model::Record;
+use crate::model::records::{ImpactAssessment, Risk};
+use crate::syntax::tree::Step;
 
 pub struct RiskUnknownScaleValue;
 
@@ -8,10 +10,11 @@ static RULE: Rule = Rule {
     id: "risk-unknown-scale-value",
     default_severity: Severity::Error,
     reference: "6.1.1, 6.1.2",
-    summary: "a risk's likelihood or impact is not a level of the scales in aims.toml",
+    summary: "a risk's (or an assessed impact's) likelihood or impact is not a level of the scales in aims.toml",
     explanation: r#"## What it does
-Checks `likelihood`, `impact` and the `residual` levels of every risk against the
-`[risk] likelihood` and `[risk] impact` scales of `aims.toml`.
+Checks `likelihood`, `impact` and the `residual` levels of every risk, and the `likelihood` of
+each impact in an impact assessment, against the `[risk] likelihood` and `[risk] impact`
+scales of `aims.toml`.
 
 ## Why this matters
 The risk score is likelihood rank x impact rank on the organization's own criteria (6.1.1).
@@ -40,58 +43,103 @@ impl Check for RiskUnknownScaleValue {
 
     fn run(&self, input: &CheckInput<'_>, out: &mut Vec<Finding>) {
         let criteria = &input.config.risk;
+        // (record, subject, field path, axis, level) of every level a record states.
+        let mut levels: Vec<(&Record, String, Vec<Step>, &str, &String)> = Vec::new();
         for (record, risk) in input.model.typed::<Risk>() {
-            let residual = risk.residual.as_ref();
-            let levels = [
-                ("likelihood", &["likelihood"][..], Some(&risk.likelihood)),
-                ("impact", &["impact"][..], Some(&risk.impact)),
-                (
-                    "likelihood",
-                    &["residual", "likelihood"][..],
-                    residual.and_then(|r| r.likelihood.as_ref()),
-                ),
-                (
-                    "impact",
-                    &["residual", "impact"][..],
-                    residual.and_then(|r| r.impact.as_ref()),
-                ),
-            ];
-            for (axis, path, level) in levels {
-                let Some(level) = level else { continue };
-                let scale = if axis == "likelihood" {
-                    &criteria.likelihood
-                } else {
-                    &criteria.impact
-                };
-                if scale.contains(level) {
-                    continue;
+            let subject = format!("risk `{}`", record.id);
+            levels.push((
+                record,
+                subject.clone(),
+                key_path(&["likelihood"]),
+                "likelihood",
+                &risk.likelihood,
+            ));
+            levels.push((
+                record,
+                subject.clone(),
+                key_path(&["impact"]),
+                "impact",
+                &risk.impact,
+            ));
+            if let Some(residual) = &risk.residual {
+                if let Some(level) = &residual.likelihood {
+                    levels.push((
+                        record,
+                        subject.clone(),
+                        key_path(&["residual", "likelihood"]),
+                        "likelihood",
+                        level,
+                    ));
                 }
-                let listed = scale.join(", ");
-                let help = match closest(level, scale.iter().map(String::as_str)) {
-                    Some(near) => format!("did you mean `{near}`? the {axis} scale is: {listed}"),
-                    None => format!("the {axis} scale in aims.toml is: {listed}"),
-                };
-                let mut finding = record
-                    .finding(
-                        RULE.id,
-                        record.span_at(&key_path(path)),
-                        format!(
-                            "risk `{}` has {} `{level}`, which is not on the {axis} scale of aims.toml",
-                            record.id,
-                            path.join(".")
-                        ),
-                    )
-                    .with_help(help);
-                if let Some((_, scale_node)) = input.config.node.lookup(&key_path(&["risk", axis]))
-                {
-                    finding = finding.with_related(
-                        &input.config.source.path,
-                        scale_node.span,
-                        "the scale is defined here",
-                    );
+                if let Some(level) = &residual.impact {
+                    levels.push((
+                        record,
+                        subject.clone(),
+                        key_path(&["residual", "impact"]),
+                        "impact",
+                        level,
+                    ));
                 }
-                out.push(finding);
             }
+        }
+        for (record, assessment) in input.model.typed::<ImpactAssessment>() {
+            for (index, impact) in assessment.impacts.iter().enumerate() {
+                if let Some(level) = &impact.likelihood {
+                    let path = vec![
+                        Step::Key("impacts".to_string()),
+                        Step::Index(index),
+                        Step::Key("likelihood".to_string()),
+                    ];
+                    levels.push((
+                        record,
+                        format!("impact assessment `{}`", record.id),
+                        path,
+                        "likelihood",
+                        level,
+                    ));
+                }
+            }
+        }
+        for (record, subject, path, axis, level) in levels {
+            let scale = if axis == "likelihood" {
+                &criteria.likelihood
+            } else {
+                &criteria.impact
+            };
+            if scale.contains(level) {
+                continue;
+            }
+            let listed = scale.join(", ");
+            let help = match closest(level, scale.iter().map(String::as_str)) {
+                Some(near) => format!("did you mean `{near}`? the {axis} scale is: {listed}"),
+                None => format!("the {axis} scale in aims.toml is: {listed}"),
+            };
+            let field = path
+                .iter()
+                .map(|step| match step {
+                    Step::Key(key) => key.clone(),
+                    Step::Index(i) => format!("[{}]", i + 1),
+                })
+                .collect::<Vec<_>>()
+                .join(".")
+                .replace(".[", "[");
+            let mut finding = record
+                .finding(
+                    RULE.id,
+                    record.span_at(&path),
+                    format!(
+                        "{subject} has {field} `{level}`, which is not on the {axis} scale of aims.toml"
+                    ),
+                )
+                .with_help(help);
+            if let Some((_, scale_node)) = input.config.node.lookup(&key_path(&["risk", axis])) {
+                finding = finding.with_related(
+                    &input.config.source.path,
+                    scale_node.span,
+                    "the scale is defined here",
+                );
+            }
+            out.push(finding);
         }
     }
 }

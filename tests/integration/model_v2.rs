@@ -416,3 +416,21 @@ fn records_globs_restrict_which_files_are_records() {
     assert!(report.findings().is_empty(), "{:#?}", report.findings());
     assert_eq!(report.records(), 22);
 }
+
+#[test]
+fn an_assessed_impacts_likelihood_is_a_level_of_the_scale() {
+    let repo = Repo::complete(&[]);
+    repo.edit(
+        RECORDS,
+        "severity: minor, mitigation:",
+        "severity: minor, likelihood: sometimes, mitigation:",
+    );
+    let report = repo.check_json();
+    assert_eq!(rules(&report), vec!["risk-unknown-scale-value"]);
+    assert_eq!(
+        messages(&report, "risk-unknown-scale-value"),
+        vec!["impact assessment `IA-001` has impacts[3].likelihood `sometimes`, which is not on the likelihood scale of aims.toml".to_string()]
+    );
+    repo.edit(RECORDS, "likelihood: sometimes", "likelihood: possible");
+    assert!(repo.check_json().findings().is_empty());
+}

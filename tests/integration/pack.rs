@@ -403,7 +403,10 @@ fn every_kinds_body_and_extra_fields_and_drafts_reach_markdown_and_html() {
         .collect();
     for text in &expected {
         assert!(html.contains(text.as_str()), "pack.html lacks {text:?}");
-        assert!(markdown.contains(text.as_str()), "the Markdown lacks {text:?}");
+        assert!(
+            markdown.contains(text.as_str()),
+            "the Markdown lacks {text:?}"
+        );
     }
     assert!(html.contains("DRAFT: CHG-DRAFT: Move scoring to the new cluster"));
 }

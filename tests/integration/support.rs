@@ -272,7 +272,11 @@ impl Repo {
 /// every extra value and every body.
 pub fn every_kind_with_body_and_extra(dir: &Path) -> Vec<String> {
     let mut expected = Vec::new();
-    std::fs::write(dir.join("aims.toml"), "[organization]\nname = \"Every Kind Ltd\"\n").unwrap();
+    std::fs::write(
+        dir.join("aims.toml"),
+        "[organization]\nname = \"Every Kind Ltd\"\n",
+    )
+    .unwrap();
     for spec in aims::model::KINDS {
         let mut text = spec.template.to_string();
         let value = format!("Extra value of the {} record", spec.name);
