@@ -32,6 +32,10 @@ pub enum Command {
     Log(LogArgs),
     /// Write a new AIMS repository (or the acme-lending example) into DIR.
     Init(InitArgs),
+    /// Turn the rows of a CSV or XLSX file into records, by a mapping (re-import updates).
+    Import(ImportArgs),
+    /// Write the records of one kind as a CSV or XLSX table (or the SoA as auditors read it).
+    Export(ExportArgs),
     /// Print or write the bundled JSON Schemas (for editors and CI).
     Schema(SchemaArgs),
     /// Print the built-in ISO/IEC 42001 catalog: clauses, Annex A controls, Annex C.
@@ -44,6 +48,50 @@ pub enum Command {
     Man(ManArgs),
     /// Print the licences of the fonts and other material embedded in this binary.
     Licenses,
+}
+
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    /// The CSV (any delimiter; UTF-8, with or without BOM) or XLSX file to import.
+    pub file: PathBuf,
+    /// The mapping (TOML): the kind, how ids and files are made, where each field comes from.
+    #[arg(long)]
+    pub mapping: PathBuf,
+    /// Write nothing; print, per row, the file it would write or update and the required
+    /// fields it lacks.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// A folder inside the AIMS repository.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+}
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    /// The record kind (`AISystem`, `Risk`, ...; case and dashes ignored), or `soa` for the
+    /// Statement of Applicability as one row per control.
+    pub kind: String,
+    /// A folder inside the AIMS repository.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Table format; default: from `--out`'s extension, else csv.
+    #[arg(long, value_enum)]
+    pub format: Option<SheetFormat>,
+    /// Write here instead of standard output (XLSX needs a file).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Also write the mapping that imports the exported table back into the same records.
+    #[arg(long, value_name = "FILE")]
+    pub mapping: Option<PathBuf>,
+    /// The date the SoA's "current evidence" is judged on (YYYY-MM-DD); default: today.
+    #[arg(long, value_parser = parse_date)]
+    pub as_of: Option<Date>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SheetFormat {
+    Csv,
+    Xlsx,
 }
 
 #[derive(Args, Debug)]

@@ -16,6 +16,7 @@ pub mod readiness;
 pub mod report;
 pub mod scaffold;
 pub mod schema;
+pub mod sheet;
 pub mod syntax;
 
 pub use cmd::run;

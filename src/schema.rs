@@ -106,17 +106,106 @@ pub fn required_fields(kind: Kind) -> &'static [String] {
     })
 }
 
+/// The schema of the field at `path` in a record of `kind` (`["impact_assessment", "required"]`,
+/// `["impacts", "1", "area"]`, `["extra", "anything"]`); `None` when the kind has no such field.
+pub fn field_schema(kind: Kind, path: &[String]) -> Option<Value> {
+    let mut schema: Value = serde_json::from_str(kind.spec().schema.1).ok()?;
+    for segment in path {
+        let next = if let Some(sub) = schema.get("properties").and_then(|p| p.get(segment)) {
+            sub.clone()
+        } else if segment.parse::<usize>().is_ok_and(|n| n > 0) && schema.get("items").is_some() {
+            schema.get("items")?.clone()
+        } else {
+            match schema.get("additionalProperties") {
+                Some(sub) if sub.is_object() => sub.clone(),
+                _ => return None,
+            }
+        };
+        schema = next;
+    }
+    Some(schema)
+}
+
+/// A dotted field name (`impact_assessment.required`, `controls.A.6.2.4.status`,
+/// `extra.first.seen`) as path segments, keys of free-form maps kept whole: in a map keyed by
+/// ids (SoA `controls`) the key runs until a field of its entries follows; in `extra` and
+/// `external_ids` the rest is the key. `None` when the kind has no such field.
+pub fn split_field_path(kind: Kind, dotted: &str) -> Option<Vec<String>> {
+    let words: Vec<&str> = dotted.split('.').collect();
+    let mut schema: Value = serde_json::from_str(kind.spec().schema.1).ok()?;
+    let mut path = Vec::new();
+    let mut index = 0;
+    while index < words.len() {
+        let word = words[index];
+        if let Some(sub) = schema.get("properties").and_then(|p| p.get(word)) {
+            schema = sub.clone();
+            path.push(word.to_string());
+            index += 1;
+        } else if word.parse::<usize>().is_ok_and(|n| n > 0) && schema.get("items").is_some() {
+            schema = schema.get("items")?.clone();
+            path.push(word.to_string());
+            index += 1;
+        } else if let Some(entry) = schema.get("additionalProperties").filter(|s| s.is_object()) {
+            let entry = entry.clone();
+            let fields = entry.get("properties").and_then(Value::as_object);
+            // The key runs until the next word is a field of the entry (or to the end).
+            let end = match fields {
+                Some(fields) => (index + 1..words.len())
+                    .find(|&i| fields.contains_key(words[i]))
+                    .unwrap_or(words.len()),
+                None => words.len(),
+            };
+            path.push(words[index..end].join("."));
+            schema = entry;
+            index = end;
+        } else {
+            return None;
+        }
+    }
+    Some(path)
+}
+
 /// Every top-level field a record of `kind` may have.
 pub fn property_names(kind: Kind) -> &'static [String] {
     static CACHE: [OnceLock<Vec<String>>; Kind::ALL.len()] =
         [const { OnceLock::new() }; Kind::ALL.len()];
     CACHE[kind as usize].get_or_init(|| {
-        let json: Value = serde_json::from_str(kind.spec().schema.1).unwrap_or_default();
-        json.get("properties")
-            .and_then(Value::as_object)
-            .map(|p| p.keys().cloned().collect())
+        serde_json::from_str::<PropertyOrder>(kind.spec().schema.1)
+            .map(|order| order.properties.0)
             .unwrap_or_default()
     })
+}
+
+/// The names of a schema's `properties`, in the order the file lists them (a JSON object read
+/// into `Value` loses it).
+#[derive(serde::Deserialize)]
+struct PropertyOrder {
+    properties: KeysInOrder,
+}
+
+struct KeysInOrder(Vec<String>);
+
+impl<'de> serde::Deserialize<'de> for KeysInOrder {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = KeysInOrder;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a map of properties")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<KeysInOrder, A::Error> {
+                let mut keys = Vec::new();
+                while let Some((key, _)) = map.next_entry::<String, serde::de::IgnoredAny>()? {
+                    keys.push(key);
+                }
+                Ok(KeysInOrder(keys))
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 
 /// A compiled schema and its JSON (messages look up titles and property names in it).

@@ -6,6 +6,8 @@ pub mod check;
 pub mod completions;
 pub mod controls;
 pub mod explain;
+pub mod export;
+pub mod import;
 pub mod init;
 pub mod licenses;
 pub mod log;
@@ -28,6 +30,12 @@ pub enum Failure {
     Config(ConfigError),
     Io(io::Error),
     Message(String),
+    /// Problems located in one input file (an import mapping), shown at their lines.
+    Located {
+        source: std::sync::Arc<crate::syntax::source::SourceFile>,
+        findings: Vec<crate::diagnostic::Finding>,
+        summary: String,
+    },
 }
 
 impl fmt::Display for Failure {
@@ -36,6 +44,7 @@ impl fmt::Display for Failure {
             Failure::Config(error) => error.fmt(f),
             Failure::Io(error) => write!(f, "cannot write output: {error}"),
             Failure::Message(message) => f.write_str(message),
+            Failure::Located { summary, .. } => f.write_str(summary),
         }
     }
 }
@@ -73,6 +82,8 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check::run(args, &mut out, &mut err, color),
         Command::Status(args) => status::run(args, &mut out, &mut err, color),
         Command::Init(args) => init::run(args, &mut out),
+        Command::Import(args) => import::run(args, &mut out, &mut err),
+        Command::Export(args) => export::run(args, &mut out, &mut err),
         Command::Log(args) => log::run(args, &mut out, &mut err),
         Command::Pack(args) => pack::run(args, &mut out, &mut err),
         Command::Schema(args) => schema::run(args, &mut out),
@@ -106,7 +117,14 @@ fn wants_color<S: anstream::stream::RawStream>(choice: ColorChoice, stream: &S) 
 fn report_failure(failure: &Failure, color: bool) {
     let stderr = io::stderr();
     let mut err = stderr.lock();
-    if let Failure::Config(ConfigError::Invalid { source, findings }) = failure {
+    let located = match failure {
+        Failure::Config(ConfigError::Invalid { source, findings }) => Some((source, findings)),
+        Failure::Located {
+            source, findings, ..
+        } => Some((source, findings)),
+        _ => None,
+    };
+    if let Some((source, findings)) = located {
         let sources = Sources::new([source.clone()]);
         let human = Human {
             sources: &sources,

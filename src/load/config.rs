@@ -128,18 +128,9 @@ pub fn parse(root: PathBuf, source: Arc<SourceFile>) -> Result<Config, ConfigErr
         source: source.clone(),
         findings,
     };
-    let table = DeTable::parse(&source.text).map_err(|error| {
-        let span = error
-            .span()
-            .map_or(Span::file_start(), |r| source.span_of_range(r));
-        invalid(vec![Finding::new(
-            CONFIG_RULE,
-            CONFIG_FILE,
-            span,
-            format!("invalid TOML: {}", error.message().trim()),
-        )])
+    let node = toml_tree(&source).map_err(|(span, message)| {
+        invalid(vec![Finding::new(CONFIG_RULE, CONFIG_FILE, span, message)])
     })?;
-    let node = table_node(table.get_ref(), &source, table.span());
     let json = node.to_json();
     let issues = Schema::for_config().check(&node, &json, &source, "`aims.toml`");
     if !issues.is_empty() {
@@ -183,6 +174,18 @@ pub fn parse(root: PathBuf, source: Arc<SourceFile>) -> Result<Config, ConfigErr
         source,
         node,
     })
+}
+
+/// A TOML file as a spanned tree (the mapping files of `aims import` use it too); the error is
+/// the place and message of a syntax error.
+pub fn toml_tree(source: &SourceFile) -> Result<Node, (Span, String)> {
+    let table = DeTable::parse(&source.text).map_err(|error| {
+        let span = error
+            .span()
+            .map_or(Span::file_start(), |r| source.span_of_range(r));
+        (span, format!("invalid TOML: {}", error.message().trim()))
+    })?;
+    Ok(table_node(table.get_ref(), source, table.span()))
 }
 
 fn table_node(table: &DeTable<'_>, source: &SourceFile, span: std::ops::Range<usize>) -> Node {
