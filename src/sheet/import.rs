@@ -343,6 +343,16 @@ pub fn plan(input: &ImportInput<'_>, on_row: &dyn Fn()) -> Plan {
     // An existing `R-001` is the row whose id is made into `r-001`.
     let by_made_id: HashMap<String, &Record> =
         existing.iter().map(|r| (make_id(&r.id), *r)).collect();
+    // Each field's path and schema, worked out once rather than per row.
+    let rules: Vec<(&FieldSource, Vec<String>, Json)> = mapping
+        .fields
+        .iter()
+        .filter_map(|rule| {
+            let path = split_field_path(kind, &rule.path.join("."))?;
+            let schema = field_schema(kind, &path).unwrap_or_default();
+            Some((&rule.source, path, schema))
+        })
+        .collect();
     let mut references = References::new(model);
     let mut seen_ids: HashMap<String, u64> = HashMap::new();
     let mut seen_keys: HashSet<String> = HashSet::new();
@@ -405,12 +415,9 @@ pub fn plan(input: &ImportInput<'_>, on_row: &dyn Fn()) -> Plan {
         }
         let mut record = Value::Map(Vec::new());
         let mut notes = Vec::new();
-        for rule in &mapping.fields {
-            let Some(path) = split_field_path(kind, &rule.path.join(".")) else {
-                continue;
-            };
-            let schema = field_schema(kind, &path).unwrap_or_default();
-            let value = match &rule.source {
+        for (source, path, schema) in &rules {
+            let (path, schema) = (path.as_slice(), schema);
+            let value = match source {
                 FieldSource::Template(template) => {
                     let text = template.render(trimmed);
                     (!text.trim().is_empty()).then(|| Json::String(text.trim().to_string()))
@@ -419,13 +426,13 @@ pub fn plan(input: &ImportInput<'_>, on_row: &dyn Fn()) -> Plan {
                 FieldSource::Column(column_rule) => column_value(
                     column_rule,
                     &cell(&column_rule.column),
-                    &schema,
+                    schema,
                     &mut references,
                 ),
             };
             let Some(value) = value else { continue };
-            match coerce(&value, &schema) {
-                Some(value) => set_path(&mut record, &path, value),
+            match coerce(&value, schema) {
+                Some(value) => set_path(&mut record, path, value),
                 None => {
                     let field = path.join(".");
                     notes.push(format!(

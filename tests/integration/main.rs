@@ -11,5 +11,6 @@ mod model_v2;
 mod pack;
 #[cfg(feature = "pdf")]
 mod pdf;
+mod sheets;
 mod status;
 mod support;
