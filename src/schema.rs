@@ -111,7 +111,7 @@ pub fn required_fields(kind: Kind) -> &'static [String] {
 pub fn field_schema(kind: Kind, path: &[String]) -> Option<Value> {
     let mut schema: Value = serde_json::from_str(kind.spec().schema.1).ok()?;
     for segment in path {
-        let next = if let Some(sub) = schema.get("properties").and_then(|p| p.get(segment)) {
+        let next = if let Some(sub) = property(&schema, segment) {
             sub.clone()
         } else if segment.parse::<usize>().is_ok_and(|n| n > 0) && schema.get("items").is_some() {
             schema.get("items")?.clone()
@@ -137,7 +137,7 @@ pub fn split_field_path(kind: Kind, dotted: &str) -> Option<Vec<String>> {
     let mut index = 0;
     while index < words.len() {
         let word = words[index];
-        if let Some(sub) = schema.get("properties").and_then(|p| p.get(word)) {
+        if let Some(sub) = property(&schema, word) {
             schema = sub.clone();
             path.push(word.to_string());
             index += 1;
@@ -163,6 +163,19 @@ pub fn split_field_path(kind: Kind, dotted: &str) -> Option<Vec<String>> {
         }
     }
     Some(path)
+}
+
+/// The schema of field `name` of an object schema, looking into `anyOf` / `oneOf` branches
+/// (a list item that is either text or `{decision, owner, due}`).
+fn property<'a>(schema: &'a Value, name: &str) -> Option<&'a Value> {
+    if let Some(sub) = schema.get("properties").and_then(|p| p.get(name)) {
+        return Some(sub);
+    }
+    ["anyOf", "oneOf"]
+        .iter()
+        .filter_map(|k| schema.get(*k).and_then(Value::as_array))
+        .flatten()
+        .find_map(|branch| branch.get("properties").and_then(|p| p.get(name)))
 }
 
 /// Every top-level field a record of `kind` may have.

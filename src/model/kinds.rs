@@ -349,7 +349,7 @@ registry! {
         ),
         naming_field: "date",
         clauses: "9.3",
-        references: &[],
+        references: &[(&[Key("decisions"), Each, Key("owner")], Record(Kind::Role))],
         template: include_str!("../scaffold/templates/management-review.yaml"),
         pack: PackSection { chapter: "performance", key: "reviews" },
     },

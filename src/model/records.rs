@@ -388,7 +388,7 @@ pub struct ManagementReview {
     pub date: Date,
     pub attendees: Vec<String>,
     pub inputs: Vec<String>,
-    pub decisions: Vec<String>,
+    pub decisions: Vec<Decision>,
     /// Which 9.3.2 inputs the review considered.
     #[serde(default)]
     pub covers: Vec<String>,
@@ -410,6 +410,46 @@ pub struct Nonconformity {
     pub correction: Option<String>,
     pub effectiveness: Option<Effectiveness>,
     pub body: Option<String>,
+}
+
+/// A management review decision: text, or text with its owner and due date. Readers (the pack)
+/// get it as one line of text.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(untagged, deny_unknown_fields)]
+pub enum Decision {
+    Text(String),
+    Action {
+        decision: String,
+        owner: Option<String>,
+        due: Option<Date>,
+    },
+}
+
+impl Serialize for Decision {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.to_string())
+    }
+}
+
+impl std::fmt::Display for Decision {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Decision::Text(text) => f.write_str(text),
+            Decision::Action {
+                decision,
+                owner,
+                due,
+            } => {
+                f.write_str(decision)?;
+                match (owner, due) {
+                    (Some(owner), Some(due)) => write!(f, " ({owner}, due {due})"),
+                    (Some(owner), None) => write!(f, " ({owner})"),
+                    (None, Some(due)) => write!(f, " (due {due})"),
+                    (None, None) => Ok(()),
+                }
+            }
+        }
+    }
 }
 
 /// The review of whether a corrective action worked (10.2 d).

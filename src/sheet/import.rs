@@ -776,8 +776,19 @@ fn coerce(value: &Json, schema: &Json) -> Option<Value> {
         };
     }
     if types.contains(&"object") || schema.get("anyOf").is_some() {
+        // `extra` values may be numbers or booleans; other choices (text or a record) keep text.
+        let scalars = schema
+            .get("anyOf")
+            .and_then(Json::as_array)
+            .is_some_and(|branches| {
+                branches.iter().any(|b| {
+                    b.get("type")
+                        .and_then(Json::as_array)
+                        .is_some_and(|t| t.iter().any(|t| t == "number"))
+                })
+            });
         return Value::from_json(value).map(|v| match v {
-            Value::Text(t) => extra_value(&t),
+            Value::Text(t) if scalars => extra_value(&t),
             other => other,
         });
     }

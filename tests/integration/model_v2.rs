@@ -434,3 +434,21 @@ fn an_assessed_impacts_likelihood_is_a_level_of_the_scale() {
     repo.edit(RECORDS, "likelihood: sometimes", "likelihood: possible");
     assert!(repo.check_json().findings().is_empty());
 }
+
+#[test]
+fn management_review_decisions_may_name_an_owner_and_a_due_date() {
+    let repo = Repo::complete(&[]);
+    repo.edit(
+        RECORDS,
+        "decisions: [Share quarterly adverse-impact results with TalentSoft]\n",
+        "decisions:\n  - Share quarterly adverse-impact results with TalentSoft\n  - {decision: Add a second reviewer for rankings, owner: head-of-people, due: 2027-01-31}\n  - {decision: Tell applicants about the tool, owner: nobody}\n",
+    );
+    let report = repo.check_json();
+    assert_eq!(
+        rules(&report),
+        vec!["dangling-reference"],
+        "{:#?}",
+        report.findings()
+    );
+    assert!(messages(&report, "dangling-reference")[0].contains("`nobody`"));
+}
