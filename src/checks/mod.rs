@@ -17,6 +17,7 @@ pub mod evidence_stale;
 mod file_unreadable;
 mod impact_assessment_areas_missing;
 mod impact_assessment_review_overdue;
+pub mod import_rules;
 mod incident_overdue;
 mod incident_unreported;
 mod management_review_inputs_missing;
@@ -139,6 +140,8 @@ pub const OTHER_RULES: &[&Rule] = &[
     &config::CONFIG,
     &waivers::WAIVER_EXPIRED,
     &waivers::WAIVER_UNUSED,
+    &import_rules::MAPPING,
+    &import_rules::ROW,
 ];
 
 pub fn all_rules() -> impl Iterator<Item = &'static Rule> {

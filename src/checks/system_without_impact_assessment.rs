@@ -1,4 +1,4 @@
-use super::{Check, CheckInput, Rule, key_path};
+use super::{Check, CheckInput, Rule, is_placeholder, key_path};
 use crate::diagnostic::{Finding, Severity};
 use crate::model::Kind;
 use crate::model::Record;
@@ -15,7 +15,8 @@ static RULE: Rule = Rule {
     explanation: r#"## What it does
 Reports every `AISystem` that is not `retired`, needs an impact assessment, and that no
 `ImpactAssessment` names in its `ai_system` field. A system needs one unless its
-`impact_assessment` says `required: false` with a `justification` (it was screened out). A
+`impact_assessment` says `required: false` with a `justification` (it was screened out; a
+screening without a real reason is reported too). A
 system classed high risk cannot be screened out: `risk_class: high` or `prohibited`, or a
 `classifications` entry whose value says high risk or high impact (`high`, `high-impact`,
 `rights-impacting`, `safety-impacting`); screening one out is reported at
@@ -80,7 +81,27 @@ impl Check for SystemWithoutImpactAssessment {
                 continue;
             }
             match (screened_out, high_risk) {
-                (true, None) => continue,
+                (true, None) => {
+                    let justified = system
+                        .impact_assessment
+                        .as_ref()
+                        .and_then(|n| n.justification.as_deref())
+                        .is_some_and(|j| !is_placeholder(j));
+                    if !justified {
+                        out.push(
+                            record
+                                .finding(
+                                    RULE.id,
+                                    record.span_at(&key_path(&["impact_assessment", "required"])),
+                                    format!(
+                                        "AI system `{}` is screened out of an impact assessment without a reason",
+                                        record.id
+                                    ),
+                                )
+                                .with_help("say why in `impact_assessment.justification` (what the screening found), or write the assessment"),
+                        );
+                    }
+                }
                 (true, Some(class)) => out.push(
                     record
                         .finding(

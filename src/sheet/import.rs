@@ -17,7 +17,7 @@ use serde_json::Value as Json;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The rule id of problems in the imported rows.
-pub const IMPORT_RULE: &str = "import-row";
+use crate::checks::import_rules::IMPORT_ROW as IMPORT_RULE;
 
 /// What an import would do.
 #[derive(Debug, Default)]
@@ -101,9 +101,6 @@ pub fn check_mapping(mapping: &Mapping, table: &Table) -> Vec<Finding> {
     let mut problems = Vec::new();
     let headers: Vec<&str> = table.headers.iter().map(String::as_str).collect();
     let column = |name: &str, span: Span, problems: &mut Vec<Finding>| {
-        if name == "id" && !headers.contains(&"id") {
-            return; // `{id}` in `file` is the record's id
-        }
         if !headers.contains(&name) {
             let help = match closest(name, headers.iter().copied()) {
                 Some(near) => format!("did you mean `{near}`?"),
@@ -124,7 +121,8 @@ pub fn check_mapping(mapping: &Mapping, table: &Table) -> Vec<Finding> {
         column(name, mapping.id.span, &mut problems);
     }
     if let Some(template) = &mapping.file {
-        for name in template.columns() {
+        // `{id}` in `file` is the record's id.
+        for name in template.columns().filter(|c| *c != "id") {
             column(name, template.span, &mut problems);
         }
     }
@@ -502,13 +500,10 @@ pub fn plan(input: &ImportInput<'_>, on_row: &dyn Fn()) -> Plan {
             }
             None => {
                 let file = match &mapping.file {
-                    Some(template) => template.render(|c| {
-                        if c == "id" && !column_of.contains_key("id") {
-                            id.clone()
-                        } else {
-                            trimmed(c)
-                        }
-                    }),
+                    // In `file`, `{id}` is the record's id (a column named `id` feeds `id`).
+                    Some(template) => {
+                        template.render(|c| if c == "id" { id.clone() } else { trimmed(c) })
+                    }
                     None => format!("{}/{id}.yaml", kind_folder(kind)),
                 };
                 let Some(file) = safe_path(&file) else {
@@ -534,11 +529,29 @@ pub fn plan(input: &ImportInput<'_>, on_row: &dyn Fn()) -> Plan {
                     entries.push(("draft".to_string(), Value::Bool(true)));
                 }
                 entries.extend(in_schema_order(kind, fields));
-                let text = yaml_out::document(&entries);
+                let mut text = yaml_out::document(&entries);
+                let mut lacks = lacks;
                 if let Some(problem) = validate(kind, &id, &text, &file) {
-                    plan.errors
-                        .push(row_error(format!("row {}: {problem}", row.number)));
-                    continue;
+                    // Never an invalid record: the fields the schema refuses go to `extra`
+                    // as text, and the record is a draft until someone fixes them.
+                    match salvage(kind, &id, &file, &entries) {
+                        Some((salvaged, moved)) => {
+                            plan.notes.push(format!(
+                                "row {}: {problem}; `{}` kept in `extra` and the record written as a draft",
+                                row.number,
+                                moved.join("`, `")
+                            ));
+                            if lacks.is_empty() {
+                                lacks.push(format!("valid {}", moved.join(", ")));
+                            }
+                            text = salvaged;
+                        }
+                        None => {
+                            plan.errors
+                                .push(row_error(format!("row {}: {problem}", row.number)));
+                            continue;
+                        }
+                    }
                 }
                 new_docs.entry(file.clone()).or_default().push(text);
                 plan.rows.push(RowPlan {
@@ -868,6 +881,21 @@ fn plain_value(value: &Value) -> String {
     plain(&value.to_json())
 }
 
+/// A value as a reader writes it in one cell: lists joined by `; `, records as `key: value`.
+fn display(value: &Value) -> String {
+    match value {
+        Value::Text(t) => t.clone(),
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::List(items) => items.iter().map(display).collect::<Vec<_>>().join("; "),
+        Value::Map(entries) => entries
+            .iter()
+            .map(|(k, v)| format!("{k}: {}", display(v)))
+            .collect::<Vec<_>>()
+            .join("; "),
+    }
+}
+
 fn get_path<'v>(record: &'v Value, path: &[String]) -> Option<&'v Value> {
     let mut here = record;
     for segment in path {
@@ -977,6 +1005,64 @@ fn validate(kind: Kind, id: &str, text: &str, file: &str) -> Option<String> {
             .collect::<Vec<_>>()
             .join("; ")
     })
+}
+
+/// A draft of the record with every field its schema refuses moved to `extra` as text, and the
+/// names of the fields moved; `None` when even that is not valid (its id or name is refused).
+fn salvage(
+    kind: Kind,
+    id: &str,
+    file: &str,
+    entries: &[(String, Value)],
+) -> Option<(String, Vec<String>)> {
+    let head = |draft: bool| {
+        let mut head = vec![
+            ("kind".to_string(), Value::Text(kind.name().to_string())),
+            ("id".to_string(), Value::Text(id.to_string())),
+        ];
+        if draft {
+            head.push(("draft".to_string(), Value::Bool(true)));
+        }
+        head
+    };
+    let naming = kind.spec().naming_field;
+    let naming_entry = entries.iter().find(|(k, _)| k == naming).cloned();
+    let mut kept = head(true);
+    let mut extra = match entries.iter().find(|(k, _)| k == "extra") {
+        Some((_, Value::Map(existing))) => existing.clone(),
+        _ => Vec::new(),
+    };
+    let mut moved = Vec::new();
+    for (key, value) in entries {
+        if matches!(key.as_str(), "kind" | "id" | "draft" | "extra") {
+            continue;
+        }
+        let mut alone = head(true);
+        if key != naming {
+            alone.extend(naming_entry.clone());
+        }
+        alone.push((key.clone(), value.clone()));
+        if validate(kind, id, &yaml_out::document(&alone), file).is_none() {
+            kept.push((key.clone(), value.clone()));
+        } else {
+            let name = if extra.iter().any(|(k, _)| k == key) {
+                format!("{key} (imported)")
+            } else {
+                key.clone()
+            };
+            extra.push((name, Value::Text(display(value))));
+            moved.push(key.clone());
+        }
+    }
+    if !extra.is_empty() {
+        kept.push(("extra".to_string(), Value::Map(extra)));
+    }
+    let fields = kept.split_off(3);
+    kept.extend(in_schema_order(kind, fields));
+    let text = yaml_out::document(&kept);
+    validate(kind, id, &text, file)
+        .is_none()
+        .then_some((text, moved))
 }
 
 /// One change to a file's text: replace `at..end` with `text` (an insertion when empty).

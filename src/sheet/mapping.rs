@@ -9,7 +9,7 @@ use crate::syntax::tree::{Node, NodeValue};
 use serde_json::Value as Json;
 
 /// The rule id of mapping mistakes.
-pub const MAPPING_RULE: &str = "import-mapping";
+pub use crate::checks::import_rules::IMPORT_MAPPING as MAPPING_RULE;
 
 #[derive(Debug)]
 pub struct Mapping {
@@ -154,11 +154,36 @@ pub fn parse(root: &Node, source: std::sync::Arc<SourceFile>) -> Result<Mapping,
             None => finding,
         });
     };
-    for (key, _) in root.entries() {
-        if !["import", "fields", "extra"].contains(&key.name.as_str()) {
+    const IMPORT_KEYS: [&str; 8] = [
+        "kind",
+        "id",
+        "file",
+        "key",
+        "sheet",
+        "delimiter",
+        "skip_if_empty",
+        "verbatim_ids",
+    ];
+    for (key, value) in root.entries() {
+        if ["import", "fields", "extra"].contains(&key.name.as_str()) {
+            continue;
+        }
+        if IMPORT_KEYS.contains(&key.name.as_str()) {
+            problem(
+                key.span,
+                format!("`{}` is outside any table", key.name),
+                Some("put it under `[import]`".to_string()),
+            );
+        } else if matches!(value.value, NodeValue::Map(_)) {
             let help = closest(&key.name, ["import", "fields", "extra"])
                 .map(|n| format!("did you mean `[{n}]`?"));
             problem(key.span, format!("unknown table `[{}]`", key.name), help);
+        } else {
+            problem(
+                key.span,
+                format!("`{}` is outside any table", key.name),
+                Some("field rules go under `[fields]`".to_string()),
+            );
         }
     }
     let Some(import) = root.get("import") else {
@@ -169,19 +194,9 @@ pub fn parse(root: &Node, source: std::sync::Arc<SourceFile>) -> Result<Mapping,
         );
         return Err(problems);
     };
-    let known = [
-        "kind",
-        "id",
-        "file",
-        "key",
-        "sheet",
-        "delimiter",
-        "skip_if_empty",
-        "verbatim_ids",
-    ];
     for (key, _) in import.entries() {
-        if !known.contains(&key.name.as_str()) {
-            let help = closest(&key.name, known).map(|n| format!("did you mean `{n}`?"));
+        if !IMPORT_KEYS.contains(&key.name.as_str()) {
+            let help = closest(&key.name, IMPORT_KEYS).map(|n| format!("did you mean `{n}`?"));
             problem(
                 key.span,
                 format!("unknown `[import]` key `{}`", key.name),

@@ -144,9 +144,13 @@ fn a_high_risk_system_cannot_be_screened_out() {
     );
     let report = Repo::complete(&[("mail.yaml", &unjustified)]).check_json();
     assert_eq!(
-        messages(&report, "schema"),
-        vec!["`impact_assessment` is missing the required field `justification`".to_string()]
+        messages(&report, "system-without-impact-assessment"),
+        vec![
+            "AI system `mail-sorter` is screened out of an impact assessment without a reason"
+                .to_string()
+        ]
     );
+    assert!(messages(&report, "schema").is_empty());
 }
 
 #[test]

@@ -408,3 +408,104 @@ fn the_soa_exports_one_row_per_control_as_auditors_read_it() {
     assert_eq!(unknown.status.code(), Some(2));
     assert!(stderr(&unknown).contains("unknown kind `Riks`"));
 }
+
+/// The mapping of DESIGN §7, word for word, over a table with its column names.
+const DESIGN_MAPPING: &str = r#"[import]
+kind = "AISystem"                # one kind per mapping
+id = "{agency}-{id}"             # template over column names; made into a valid id
+file = "systems/{id}.yaml"       # optional; default <kind folder>/<id>.yaml
+key = "omb-inventory"            # external_ids key; re-import updates, never duplicates
+skip_if_empty = ["use_case_name"]
+
+[fields]                         # field = "template" | { value } | { column, map, default, split, create }
+name = "{use_case_name}"
+purpose = "{problem_solved}"
+owner = { value = "ai-governance-lead" }
+lifecycle_stage = { column = "development_stage", default = "inception", map = { "Pre-deployment" = "development", Pilot = "verification", Deployed = "operation", Retired = "retired" } }
+suppliers = { column = "vendor_name", split = [",", ";", "\n"], create = "Supplier" }
+"impact_assessment.required" = { column = "is_high_impact", default = true, map = { "High-impact" = true, "Not High-impact" = false } }
+
+[extra]
+columns = "rest"                 # every unmapped non-empty column goes to `extra`
+"#;
+
+#[test]
+fn the_design_mapping_imports_without_schema_errors() {
+    let repo = new_aims();
+    repo.write(
+        "inventory.csv",
+        "agency,id,use_case_name,problem_solved,development_stage,vendor_name,is_high_impact,ai_role_note,operational\n\
+         SSA,0042,Disability claim triage,Routes claims to examiners,Deployed,\"Microsoft, OpenAI\",High-impact,uses vendor model,\n\
+         SSA,0043,Mail sorting,Sorts scanned mail,Pilot,,Not High-impact,,2024-13-45\n\
+         SSA,0044,,Empty name is skipped,Deployed,,,,\n\
+         DOL,7,Chat assistant,Answers questions,Something else,\"ServiceNow\nAWS\",,,\n",
+    );
+    repo.write("map.toml", DESIGN_MAPPING);
+    let output = import(
+        &repo.path().join("inventory.csv"),
+        &repo.path().join("map.toml"),
+        repo.path(),
+        &[],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains("3 rows of"), "{text}");
+    // An unmapped stage takes the default; an unknown column value never becomes an invalid record.
+    let chat = std::fs::read_to_string(repo.path().join("systems/dol-7.yaml")).unwrap();
+    assert!(chat.contains("lifecycle_stage: inception"), "{chat}");
+    assert!(chat.contains("suppliers: [servicenow, aws]"), "{chat}");
+    let claims = std::fs::read_to_string(repo.path().join("systems/ssa-0042.yaml")).unwrap();
+    assert!(claims.contains("omb-inventory: SSA-0042"), "{claims}");
+    assert!(
+        claims.contains("ai_role_note: uses vendor model"),
+        "{claims}"
+    );
+    let report = repo.check_json();
+    assert!(
+        !report.findings().iter().any(|f| f["rule"] == "schema"),
+        "{:#?}",
+        report.findings()
+    );
+    // The mapping gives no `ai_role`, a required field: every record is a draft, not invalid.
+    assert!(text.contains("3 written as drafts"), "{text}");
+}
+
+#[test]
+fn values_the_schema_refuses_are_kept_in_extra_and_the_record_is_a_draft() {
+    let repo = new_aims();
+    repo.write(
+        "register.csv",
+        "Ref,System,Stage,Purpose,Scheme,Class\nA-1,Claims triage,Live,Routes claims,,high\n",
+    );
+    repo.write(
+        "map.toml",
+        &mapping(&format!(
+            "{GOOD_FIELDS}\"classifications.1.scheme\" = \"{{Scheme}}\"\n\"classifications.1.value\" = \"{{Class}}\"\n"
+        )),
+    );
+    let output = import(
+        &repo.path().join("register.csv"),
+        &repo.path().join("map.toml"),
+        repo.path(),
+        &[],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("`classifications` kept in `extra`"),
+        "{}",
+        stderr(&output)
+    );
+    let record = std::fs::read_to_string(repo.path().join("ai-systems/a-1.yaml")).unwrap();
+    assert!(record.contains("draft: true"), "{record}");
+    assert!(
+        record.contains("classifications: \"value: high\""),
+        "{record}"
+    );
+    assert!(
+        !repo
+            .check_json()
+            .findings()
+            .iter()
+            .any(|f| f["rule"] == "schema")
+    );
+}
