@@ -7,14 +7,7 @@ use crate::model::{Kind, Model, RecordData};
 use std::collections::HashMap;
 use std::path::{Component, Path};
 
-pub fn digest(bytes: &[u8]) -> Digest {
-    use sha2::Digest as _;
-    let hash = sha2::Sha256::digest(bytes);
-    Digest {
-        sha256: hash.iter().map(|b| format!("{b:02x}")).collect(),
-        bytes: bytes.len() as u64,
-    }
-}
+pub use crate::model::facts::digest;
 
 /// Hashes every evidence file that is present inside the repository (and only those: a path
 /// that leaves the repository is never opened).

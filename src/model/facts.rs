@@ -175,3 +175,13 @@ pub fn normalize(path: &str) -> String {
     }
     parts.join("/")
 }
+
+/// SHA-256 and size of some bytes.
+pub fn digest(bytes: &[u8]) -> Digest {
+    use sha2::Digest as _;
+    let hash = sha2::Sha256::digest(bytes);
+    Digest {
+        sha256: hash.iter().map(|b| format!("{b:02x}")).collect(),
+        bytes: bytes.len() as u64,
+    }
+}

@@ -128,3 +128,25 @@ fn every_kinds_body_and_extra_fields_and_drafts_reach_the_pdf() {
     }
     assert!(text.contains("DRAFT: CHG-DRAFT"));
 }
+
+#[test]
+fn every_record_id_is_whole_in_the_pdf_text_with_no_invisible_characters() {
+    let dir = manifest_dir().join("examples/acme-lending");
+    let (document, _) = pdf::render(&view_of(&dir)).unwrap();
+    let text = pdf::document_text(&document);
+    for invisible in ['\u{200B}', '\u{00AD}', '\u{2060}', '\u{FEFF}'] {
+        assert!(!text.contains(invisible), "{invisible:?} in the PDF text");
+    }
+    let config = aims::load::config::load(&dir).unwrap();
+    let loaded = aims::load::load_repository(&config).unwrap();
+    // Each id on one line somewhere: never hyphenated, never split across lines.
+    let lines: Vec<&str> = text.lines().collect();
+    for record in &loaded.model.records {
+        assert!(
+            lines.iter().any(|line| line.contains(record.id.as_str())),
+            "{} `{}` is not whole on any line of the PDF",
+            record.kind.name(),
+            record.id
+        );
+    }
+}
