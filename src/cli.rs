@@ -28,6 +28,8 @@ pub enum Command {
     Status(StatusArgs),
     /// Render the auditor's evidence pack (Markdown and one HTML file) into --out.
     Pack(PackArgs),
+    /// Check a pack against its manifest.json: every file's SHA-256 and size, nothing added.
+    Verify(VerifyArgs),
     /// A record's change history from git: versions, authors, approvals, every commit.
     Log(LogArgs),
     /// Write a new AIMS repository (or the acme-lending example) into DIR.
@@ -48,6 +50,13 @@ pub enum Command {
     Man(ManArgs),
     /// Print the licences of the fonts and other material embedded in this binary.
     Licenses,
+}
+
+#[derive(Args, Debug)]
+pub struct VerifyArgs {
+    /// The pack folder (with its manifest.json), or one file of a pack (such as pack.pdf),
+    /// checked against the manifest.json beside it.
+    pub pack: PathBuf,
 }
 
 #[derive(Args, Debug)]

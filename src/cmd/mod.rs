@@ -14,6 +14,7 @@ pub mod log;
 pub mod pack;
 pub mod schema;
 pub mod status;
+pub mod verify;
 
 use crate::cli::{Cli, ColorChoice, Command};
 use crate::load::config::ConfigError;
@@ -85,6 +86,7 @@ pub fn run() -> ExitCode {
         Command::Import(args) => import::run(args, &mut out, &mut err),
         Command::Export(args) => export::run(args, &mut out, &mut err),
         Command::Log(args) => log::run(args, &mut out, &mut err),
+        Command::Verify(args) => verify::run(args, &mut out),
         Command::Pack(args) => pack::run(args, &mut out, &mut err),
         Command::Schema(args) => schema::run(args, &mut out),
         Command::Controls(args) => controls::run(args, &mut out),

@@ -6,35 +6,10 @@ use super::{Failure, Outcome};
 use crate::cli::{PackArgs, PackFormat};
 use crate::diagnostic::FindingCounts;
 use crate::load::{self, evidence::digest};
+use crate::pack::manifest::{Manifest, ManifestFile, ManifestSummary};
 use crate::pack::{self, Formats, view};
-use serde::Serialize;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-
-#[derive(Serialize)]
-struct Manifest<'a> {
-    generator: &'a str,
-    version: &'a str,
-    commit: Option<&'a str>,
-    build_date: &'a str,
-    as_of: &'a str,
-    summary: ManifestSummary,
-    files: Vec<ManifestFile>,
-}
-
-#[derive(Serialize)]
-struct ManifestSummary {
-    errors: usize,
-    warnings: usize,
-    waived: usize,
-}
-
-#[derive(Serialize)]
-struct ManifestFile {
-    path: String,
-    sha256: String,
-    bytes: u64,
-}
 
 pub fn run(args: &PackArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
     let today = args.as_of.unwrap_or_else(|| jiff::Zoned::now().date());
@@ -64,11 +39,11 @@ pub fn run(args: &PackArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome
     let overrides = load::read_template_overrides(&config.root, pack::TEMPLATES);
     let mut files = pack::render(&view, formats, &overrides).map_err(Failure::Message)?;
     let manifest = Manifest {
-        generator: "aims",
-        version: env!("CARGO_PKG_VERSION"),
-        commit: view.commit.as_deref(),
-        build_date: &view.build_date,
-        as_of: &view.as_of,
+        generator: "aims".to_string(),
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        commit: view.commit.clone(),
+        build_date: view.build_date.clone(),
+        as_of: view.as_of.clone(),
         summary: ManifestSummary {
             errors: view.errors,
             warnings: view.warnings,

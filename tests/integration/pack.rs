@@ -410,3 +410,33 @@ fn every_kinds_body_and_extra_fields_and_drafts_reach_markdown_and_html() {
     }
     assert!(html.contains("DRAFT: CHG-DRAFT: Move scoring to the new cluster"));
 }
+
+#[test]
+fn verify_passes_on_a_fresh_pack_and_names_every_file_that_changed() {
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("pack");
+    let output = pack(&manifest_dir().join("examples/acme-lending"), &target, &[]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let verify = |path: &Path| aims().arg("verify").arg(path).output().unwrap();
+    let fresh = verify(&target);
+    assert_eq!(fresh.status.code(), Some(0), "{}", stdout(&fresh));
+    assert!(stdout(&fresh).contains("every file matches"));
+    // One byte of one file.
+    let chapter = target.join("markdown/planning.md");
+    let mut bytes = std::fs::read(&chapter).unwrap();
+    bytes[10] ^= 1;
+    std::fs::write(&chapter, bytes).unwrap();
+    std::fs::write(target.join("markdown/notes.md"), "added later").unwrap();
+    let tampered = verify(&target);
+    assert_eq!(tampered.status.code(), Some(1));
+    let text = stdout(&tampered);
+    assert!(text.contains("changed: markdown/planning.md"), "{text}");
+    assert!(text.contains("added: markdown/notes.md"), "{text}");
+    assert!(text.contains("2 files do not match"), "{text}");
+    // One file on its own, against the manifest beside it.
+    assert_eq!(verify(&target.join("pack.html")).status.code(), Some(0));
+    assert_eq!(verify(&chapter).status.code(), Some(1));
+    let nowhere = verify(out.path());
+    assert_eq!(nowhere.status.code(), Some(2));
+    assert!(stderr(&nowhere).contains("manifest.json"));
+}
