@@ -160,6 +160,10 @@ pub struct PackArgs {
     /// Build the pack for a past commit, from git objects (the working tree is not touched).
     #[arg(long, value_name = "REV")]
     pub at: Option<String>,
+    /// Add what changed since REV (the commit of the last audit): records added, changed and
+    /// removed, with their commits and approvals.
+    #[arg(long, value_name = "REV")]
+    pub since: Option<String>,
 }
 
 #[derive(Args, Debug)]

@@ -30,8 +30,13 @@ pub fn run(args: &PackArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome
     let target = absolute(&args.out)?;
     refuse_unsafe_target(&target, &config.root, &loaded.model)?;
 
+    let then = match &args.since {
+        Some(rev) => Some(load::load_revision(&config, rev).map_err(Failure::Message)?),
+        None => None,
+    };
     let view = view::build(&view::PackInput {
         model: &loaded.model,
+        since: args.since.as_deref().zip(then.as_ref().map(|t| &t.model)),
         config: &config,
         findings: &findings,
         today,

@@ -61,6 +61,10 @@ pub const CHAPTERS: &[Chapter] = &[
         stem: "appendix-3-findings",
         title: "Appendix 3: Check findings",
     },
+    Chapter {
+        stem: "appendix-4-changes",
+        title: "Appendix 4: Changes since the last audit",
+    },
 ];
 
 /// The default templates, by the name a repository uses to override one.
@@ -108,6 +112,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     (
         "md/appendix-3-findings.md.j2",
         include_str!("../../templates/md/findings.md.j2"),
+    ),
+    (
+        "md/appendix-4-changes.md.j2",
+        include_str!("../../templates/md/changes.md.j2"),
     ),
     (
         "md/_details.j2",

@@ -53,6 +53,8 @@ pub struct PackView {
     pub soa_records: Vec<Item>,
     /// Drafts of every kind, by the kind's pack key.
     pub drafts: BTreeMap<&'static str, Vec<DraftView>>,
+    /// What changed since an earlier revision, when `--since` asked.
+    pub changes_since: Option<ChangesSince>,
     /// Every record's body by [`record_key`], for the PDF (the Markdown shows bodies from each
     /// record's own fields).
     #[serde(skip)]
@@ -190,6 +192,89 @@ fn drafts(model: &Model) -> BTreeMap<&'static str, Vec<DraftView>> {
         list.sort_by(|a, b| a.id.cmp(&b.id));
     }
     drafts
+}
+
+/// Records added, changed and removed between an earlier revision and this one: what a
+/// surveillance audit asks first.
+#[derive(Serialize)]
+pub struct ChangesSince {
+    pub rev: String,
+    pub commit: Option<String>,
+    pub date: Option<String>,
+    pub added: Vec<ChangedRecord>,
+    pub changed: Vec<ChangedRecord>,
+    pub removed: Vec<ChangedRecord>,
+}
+
+#[derive(Serialize)]
+pub struct ChangedRecord {
+    pub kind: &'static str,
+    pub id: String,
+    /// The record's title or name, when it has one.
+    pub heading: String,
+    pub file: String,
+    /// The commits since the revision that changed the record's file (newest first), as
+    /// "date commit author: subject (approved by ...)".
+    pub commits: Vec<String>,
+}
+
+fn changes_since(rev: &str, then: &Model, now: &Model) -> ChangesSince {
+    let since_commit = then.git.head.as_ref();
+    let since_time = since_commit.map(|c| c.time);
+    let commits_of = |record: &Record| -> Vec<String> {
+        now.git
+            .commits_of(record.file())
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|c| since_time.is_none_or(|t| c.time > t))
+            .map(|c| {
+                let approvals = if c.approved_by.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (approved by {})", c.approved_by.join(", "))
+                };
+                format!(
+                    "{} {} {}: {}{approvals}",
+                    c.date,
+                    &c.id[..c.id.len().min(10)],
+                    c.author,
+                    c.subject
+                )
+            })
+            .collect()
+    };
+    let row = |record: &Record, commits: Vec<String>| ChangedRecord {
+        kind: record.kind.name(),
+        id: record.id.clone(),
+        heading: Details::of(record).heading,
+        file: record.file().to_string(),
+        commits,
+    };
+    let mut added = Vec::new();
+    let mut changed = Vec::new();
+    for record in &now.records {
+        match then.get(record.kind, &record.id) {
+            None => added.push(row(record, commits_of(record))),
+            Some(old) if old.node.to_json() != record.node.to_json() => {
+                changed.push(row(record, commits_of(record)))
+            }
+            Some(_) => {}
+        }
+    }
+    let removed = then
+        .records
+        .iter()
+        .filter(|r| !now.contains(r.kind, &r.id))
+        .map(|r| row(r, Vec::new()))
+        .collect();
+    ChangesSince {
+        rev: rev.to_string(),
+        commit: since_commit.map(|c| c.id[..c.id.len().min(10)].to_string()),
+        date: since_commit.map(|c| c.date.to_string()),
+        added,
+        changed,
+        removed,
+    }
 }
 
 /// Every record's Markdown body, by [`record_key`]: the PDF lays bodies out from these.
@@ -393,6 +478,8 @@ fn band_name(score: Option<u32>, acceptance: u32) -> &'static str {
 
 pub struct PackInput<'a> {
     pub model: &'a Model,
+    /// The AIMS at an earlier revision (`--since`): the revision as given, and its records.
+    pub since: Option<(&'a str, &'a Model)>,
     pub config: &'a Config,
     pub findings: &'a [Finding],
     pub today: Date,
@@ -401,6 +488,7 @@ pub struct PackInput<'a> {
 pub fn build(input: &PackInput<'_>) -> PackView {
     let PackInput {
         model,
+        since,
         config,
         findings,
         today,
@@ -582,6 +670,7 @@ pub fn build(input: &PackInput<'_>) -> PackView {
             .filter_map(|(record, _)| Item::of(record))
             .collect(),
         drafts: drafts(model),
+        changes_since: since.map(|(rev, then)| changes_since(rev, then, model)),
         bodies: bodies(model),
     }
 }

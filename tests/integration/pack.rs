@@ -67,7 +67,7 @@ fn markdown_of_the_half_way_fixture_is_pinned() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names.len(), 11);
+    assert_eq!(names.len(), 12);
     for name in &names {
         assert_golden(
             read(&target.join("markdown").join(name)),
@@ -110,7 +110,7 @@ fn two_builds_of_the_same_commit_are_byte_identical() {
         serde_json::from_str(&read(&first.join("manifest.json"))).unwrap();
     assert_eq!(manifest["generator"], "aims");
     assert_eq!(manifest["as_of"], AS_OF);
-    assert_eq!(manifest["files"].as_array().unwrap().len(), 12);
+    assert_eq!(manifest["files"].as_array().unwrap().len(), 13);
     // The manifest's hashes are the files' hashes.
     let html = std::fs::read(first.join("pack.html")).unwrap();
     let entry = manifest["files"]
@@ -439,4 +439,63 @@ fn verify_passes_on_a_fresh_pack_and_names_every_file_that_changed() {
     let nowhere = verify(out.path());
     assert_eq!(nowhere.status.code(), Some(2));
     assert!(stderr(&nowhere).contains("manifest.json"));
+}
+
+#[test]
+fn since_lists_records_added_changed_and_removed_with_their_commits_and_approvals() {
+    let repo = Repo::complete(&[(
+        "extra.yaml",
+        "kind: Role\nid: auditor\ntitle: Internal auditor\nresponsibilities: [Audits the AIMS]\n",
+    )]);
+    repo.git_init();
+    repo.commit("2026-03-01", "Alice Auditor", "AIMS as audited");
+    git(repo.path(), &["tag", "audit-2026"]);
+    repo.edit(
+        "aims.yaml",
+        "title: AI policy\n",
+        "title: AI policy (revised)\n",
+    );
+    repo.write(
+        "roles.yaml",
+        "kind: Role\nid: ai-lead\ntitle: AI lead\nresponsibilities: [Runs the AIMS]\n",
+    );
+    std::fs::remove_file(repo.path().join("extra.yaml")).unwrap();
+    repo.commit(
+        "2026-09-01",
+        "Bob Builder",
+        "Revise the AI policy\n\nApproved-by: Managing Director",
+    );
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("pack");
+    let output = pack(repo.path(), &target, &["--since", "audit-2026"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = read(&target.join("markdown/appendix-4-changes.md"));
+    assert!(text.contains("since `audit-2026`"), "{text}");
+    let section = |title: &str| {
+        let start = text.find(&format!("## {title}")).unwrap();
+        let end = text[start + 3..]
+            .find("## ")
+            .map_or(text.len(), |i| start + 3 + i);
+        text[start..end].to_string()
+    };
+    assert!(
+        section("Added (1)").contains("| ai-lead | Role | AI lead |"),
+        "{text}"
+    );
+    let changed = section("Changed (1)");
+    assert!(changed.contains("| POL-AI | Policy |"), "{text}");
+    assert!(
+        changed.contains("Bob Builder: Revise the AI policy (approved by Managing Director)"),
+        "{text}"
+    );
+    assert!(
+        section("Removed (1)").contains("| auditor | Role |"),
+        "{text}"
+    );
+    // Without --since the appendix says how to get it.
+    let plain = out.path().join("plain");
+    pack(repo.path(), &plain, &[]);
+    assert!(
+        read(&plain.join("markdown/appendix-4-changes.md")).contains("built without `--since`")
+    );
 }

@@ -17,6 +17,7 @@ fn view_of(dir: &std::path::Path) -> aims::pack::view::PackView {
     });
     aims::pack::view::build(&aims::pack::view::PackInput {
         model: &loaded.model,
+        since: None,
         config: &config,
         findings: &findings,
         today,
