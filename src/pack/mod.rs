@@ -5,6 +5,7 @@
 //! rendered by comrak (raw HTML escaped, unsafe links dropped) inside one self-contained page,
 //! with the heat maps as inline SVG.
 
+pub mod blocks;
 pub mod manifest;
 #[cfg(feature = "pdf")]
 pub mod pdf;

@@ -2,9 +2,10 @@
 //!
 //! The `World` serves one embedded template and the embedded fonts: no file system, no
 //! network, no packages. Records reach the document only as data: the view model is passed
-//! as JSON in `sys.inputs`, and Markdown bodies are turned into a list of plain-text blocks
-//! (heading, paragraph, list item, code) from the comrak AST. No text a user wrote is ever
-//! part of the typst source, so none of it can run as typst code or change the layout.
+//! as JSON in `sys.inputs`, and Markdown bodies are turned into blocks of styled runs
+//! (`pack::blocks`: headings, numbered and nested lists, emphasis, code, tables, links) from the
+//! comrak AST. No text a user wrote is ever part of the typst source, so none of it can run as
+//! typst code or change the layout.
 
 use super::view::PackView;
 use serde::Serialize;
@@ -72,72 +73,7 @@ impl World for PackWorld {
     }
 }
 
-/// One block of a Markdown body, as data.
-#[derive(Serialize, Debug, PartialEq)]
-pub struct Block {
-    pub kind: &'static str,
-    pub level: u8,
-    pub text: String,
-}
-
-/// A Markdown body as plain-text blocks, from the comrak AST.
-pub fn markdown_blocks(markdown: &str) -> Vec<Block> {
-    use comrak::nodes::NodeValue;
-    let arena = comrak::Arena::new();
-    let root = comrak::parse_document(&arena, markdown, &comrak::Options::default());
-    let mut blocks = Vec::new();
-    for node in root.descendants() {
-        let value = &node.data.borrow().value;
-        let (kind, level) = match value {
-            NodeValue::Heading(h) => ("heading", h.level),
-            NodeValue::Paragraph => {
-                let in_item = node.ancestors().any(|a| {
-                    matches!(
-                        a.data.borrow().value,
-                        NodeValue::Item(_) | NodeValue::TaskItem(_)
-                    )
-                });
-                if in_item {
-                    ("item", 0)
-                } else {
-                    ("paragraph", 0)
-                }
-            }
-            NodeValue::CodeBlock(code) => {
-                blocks.push(Block {
-                    kind: "code",
-                    level: 0,
-                    text: code.literal.trim_end().to_string(),
-                });
-                continue;
-            }
-            NodeValue::HtmlBlock(_) => ("paragraph", 0),
-            _ => continue,
-        };
-        let mut text = String::new();
-        for inner in node.descendants().skip(1) {
-            match &inner.data.borrow().value {
-                NodeValue::Text(t) => text.push_str(t),
-                NodeValue::Code(c) => text.push_str(&c.literal),
-                NodeValue::HtmlInline(h) => text.push_str(h),
-                NodeValue::SoftBreak | NodeValue::LineBreak => text.push(' '),
-                _ => {}
-            }
-        }
-        if let NodeValue::HtmlBlock(html) = value {
-            // Raw HTML in a body is shown as the text it is.
-            text = html.literal.trim().to_string();
-        }
-        if !text.trim().is_empty() {
-            blocks.push(Block {
-                kind,
-                level: if kind == "heading" { level } else { 0 },
-                text: text.trim().to_string(),
-            });
-        }
-    }
-    blocks
-}
+use super::blocks::{Block, markdown_blocks};
 
 /// What the template receives besides the view: every record's body as blocks, by record key.
 #[derive(Serialize)]
@@ -206,20 +142,4 @@ pub fn document_text(document: &PagedDocument) -> String {
         out.push('\n');
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn markdown_becomes_plain_blocks() {
-        let blocks = markdown_blocks(
-            "# Title\n\nSome *bold* text with `#code`.\n\n- one\n- two\n\n<script>x</script>\n",
-        );
-        let kinds: Vec<&str> = blocks.iter().map(|b| b.kind).collect();
-        assert_eq!(kinds, ["heading", "paragraph", "item", "item", "paragraph"]);
-        assert_eq!(blocks[1].text, "Some bold text with #code.");
-        assert_eq!(blocks[4].text, "<script>x</script>");
-    }
 }

@@ -151,3 +151,63 @@ fn every_record_id_is_whole_in_the_pdf_text_with_no_invisible_characters() {
         );
     }
 }
+
+#[test]
+fn the_three_formats_hold_the_same_sections_and_record_ids() {
+    let dir = manifest_dir().join("examples/acme-lending");
+    let view = view_of(&dir);
+    let files = aims::pack::render(
+        &view,
+        aims::pack::Formats {
+            markdown: true,
+            html: true,
+            pdf: false,
+        },
+        &Default::default(),
+    )
+    .unwrap();
+    let text_of = |suffix: &str| -> String {
+        files
+            .iter()
+            .filter(|(path, _)| path.ends_with(suffix))
+            .map(|(_, bytes)| String::from_utf8_lossy(bytes).into_owned())
+            .collect()
+    };
+    let markdown = text_of(".md");
+    // The chapters (the Markdown README is the cover and index the HTML and PDF lay out their
+    // own way).
+    let chapters: String = files
+        .iter()
+        .filter(|(path, _)| path.ends_with(".md") && !path.ends_with("README.md"))
+        .map(|(_, bytes)| String::from_utf8_lossy(bytes).into_owned())
+        .collect();
+    let html = text_of(".html");
+    let (document, _) = pdf::render(&view).unwrap();
+    let pdf_text = pdf::document_text(&document);
+    // Section titles: every `#`/`##` heading of the Markdown chapters is in the HTML and the PDF.
+    let unescape = |t: &str| t.replace('\\', "");
+    for line in chapters.lines() {
+        let Some(title) = line.strip_prefix("## ").or_else(|| line.strip_prefix("# ")) else {
+            continue;
+        };
+        let title = unescape(title);
+        assert!(
+            html.contains(&title.replace('&', "&amp;").replace('\'', "&#x27;")),
+            "HTML lacks section {title:?}"
+        );
+        let flat: String = pdf_text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(&title), "PDF lacks section {title:?}");
+    }
+    let config = aims::load::config::load(&dir).unwrap();
+    let loaded = aims::load::load_repository(&config).unwrap();
+    for record in &loaded.model.records {
+        for (format, text) in [("Markdown", &markdown), ("HTML", &html), ("PDF", &pdf_text)] {
+            assert!(
+                text.contains(record.id.as_str()),
+                "{format} lacks {} `{}`",
+                record.kind.name(),
+                record.id
+            );
+        }
+    }
+}
