@@ -15,9 +15,19 @@ pub fn run(args: &PackArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome
     let today = args.as_of.unwrap_or_else(|| jiff::Zoned::now().date());
     let formats = formats_of(&args.format);
     let (config, mut loaded, findings) = analyse(&args.dir, today, args.at.as_deref())?;
-    loaded.model.evidence_digests =
-        load::evidence_digests(&config, &loaded.model, args.at.as_deref())
-            .map_err(Failure::Message)?;
+    let (digests, evidence_contents) = load::evidence_digests(
+        &config,
+        &loaded.model,
+        args.at.as_deref(),
+        config.max_evidence_copy_bytes,
+    )
+    .map_err(Failure::Message)?;
+    loaded.model.evidence_digests = digests;
+    // The pack carries each in-repository evidence file, by its normalized path.
+    let evidence: std::collections::BTreeMap<String, Vec<u8>> = evidence_contents
+        .into_iter()
+        .map(|(path, bytes)| (crate::model::facts::normalize(&path), bytes))
+        .collect();
     note_unknown_git(&loaded, err)?;
     let errors = FindingCounts::of(&findings).errors;
     if args.strict && errors > 0 {
@@ -42,7 +52,8 @@ pub fn run(args: &PackArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome
         today,
     });
     let overrides = load::read_template_overrides(&config.root, pack::TEMPLATES);
-    let mut files = pack::render(&view, formats, &overrides).map_err(Failure::Message)?;
+    let mut files =
+        pack::render(&view, formats, &overrides, &evidence).map_err(Failure::Message)?;
     let manifest = Manifest {
         generator: "aims".to_string(),
         version: env!("CARGO_PKG_VERSION").to_string(),

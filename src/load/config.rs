@@ -33,6 +33,14 @@ struct RawConfig {
     rules: BTreeMap<String, String>,
     #[serde(default)]
     waiver: Vec<Waiver>,
+    #[serde(default)]
+    pack: RawPack,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPack {
+    max_evidence_file_mib: Option<u64>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -165,6 +173,7 @@ pub fn parse(root: PathBuf, source: Arc<SourceFile>) -> Result<Config, ConfigErr
         exclude: raw.aims.exclude,
         records: raw.aims.records,
         max_file_bytes: raw.aims.max_file_size_mib.unwrap_or(10) * 1024 * 1024,
+        max_evidence_copy_bytes: raw.pack.max_evidence_file_mib.unwrap_or(25) * 1024 * 1024,
         risk: raw.risk,
         evidence_max_age_days: raw.evidence.max_age_days.unwrap_or(365),
         audit_interval_days: raw.audit.interval_days.unwrap_or(365),

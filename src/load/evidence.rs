@@ -10,16 +10,56 @@ use std::path::{Component, Path};
 pub use crate::model::facts::digest;
 
 /// Hashes every evidence file that is present inside the repository (and only those: a path
-/// that leaves the repository is never opened).
-pub fn hash_present(root: &Path, files: &HashMap<String, EvidenceFile>) -> HashMap<String, Digest> {
-    files
-        .iter()
-        .filter(|(_, fact)| matches!(fact, EvidenceFile::Present { .. }))
-        .filter_map(|(path, _)| {
-            let bytes = std::fs::read(root.join(path)).ok()?;
-            Some((path.clone(), digest(&bytes)))
-        })
-        .collect()
+/// that leaves the repository is never opened), streaming each file through the hash; files of
+/// at most `keep_bytes` are also returned whole, for the pack to carry.
+pub fn hash_present(
+    root: &Path,
+    files: &HashMap<String, EvidenceFile>,
+    keep_bytes: u64,
+) -> (HashMap<String, Digest>, HashMap<String, Vec<u8>>) {
+    let mut digests = HashMap::new();
+    let mut kept = HashMap::new();
+    for (path, fact) in files {
+        let EvidenceFile::Present { bytes } = fact else {
+            continue;
+        };
+        let full = root.join(path);
+        if *bytes <= keep_bytes {
+            if let Ok(content) = std::fs::read(&full) {
+                digests.insert(path.clone(), digest(&content));
+                kept.insert(path.clone(), content);
+            }
+        } else if let Some(d) = stream_digest(&full) {
+            digests.insert(path.clone(), d);
+        }
+    }
+    (digests, kept)
+}
+
+/// SHA-256 and size of a file read in pieces, so a large file never sits in memory whole.
+fn stream_digest(path: &Path) -> Option<Digest> {
+    use sha2::Digest as _;
+    use std::io::Read;
+    let mut file = std::fs::File::open(path).ok()?;
+    let mut hasher = sha2::Sha256::new();
+    let mut buffer = vec![0u8; 1 << 20];
+    let mut total = 0u64;
+    loop {
+        let n = file.read(&mut buffer).ok()?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buffer[..n]);
+        total += n as u64;
+    }
+    Some(Digest {
+        sha256: hasher
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect(),
+        bytes: total,
+    })
 }
 
 /// How `path` leaves the repository by its spelling alone, if it does.

@@ -18,6 +18,7 @@ use crate::syntax::source::SourceFile;
 use crate::syntax::tree::{Key, Node, NodeValue};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use rayon::prelude::*;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -112,32 +113,41 @@ pub fn load_revision(config: &Config, rev: &str) -> Result<Loaded, String> {
 }
 
 /// SHA-256 and size of every evidence file present in the repository (at `rev`, from git
-/// objects, or in the working tree). Only the pack needs them, so `check` never pays for
-/// reading evidence files.
+/// objects, or in the working tree), and the contents of those of at most `keep_bytes`, which
+/// the pack carries. Only the pack needs them, so `check` never reads evidence files.
 pub fn evidence_digests(
     config: &Config,
     model: &Model,
     rev: Option<&str>,
-) -> Result<std::collections::HashMap<String, Digest>, String> {
+    keep_bytes: u64,
+) -> Result<(HashMap<String, Digest>, HashMap<String, Vec<u8>>), String> {
     let Some(rev) = rev else {
-        return Ok(evidence::hash_present(&config.root, &model.evidence_files));
+        return Ok(evidence::hash_present(
+            &config.root,
+            &model.evidence_files,
+            keep_bytes,
+        ));
     };
     // Record paths as written, keyed by where they are in the tree.
-    let present: std::collections::HashMap<String, &String> = model
+    let present: HashMap<String, &String> = model
         .evidence_files
         .iter()
         .filter(|(_, fact)| matches!(fact, EvidenceFile::Present { .. }))
         .map(|(path, _)| (normalize(path), path))
         .collect();
     let (_, files) = git::files_at(&config.root, rev, &|path| present.contains_key(path))?;
-    Ok(files
-        .into_iter()
-        .filter(|(_, _, is_link)| !is_link)
-        .filter_map(|(path, bytes, _)| {
-            let original = present.get(&path)?;
-            Some(((*original).clone(), evidence::digest(&bytes?)))
-        })
-        .collect())
+    let mut digests = HashMap::new();
+    let mut kept = HashMap::new();
+    for (path, bytes, is_link) in files {
+        let (Some(original), Some(bytes), false) = (present.get(&path), bytes, is_link) else {
+            continue;
+        };
+        digests.insert((*original).clone(), evidence::digest(&bytes));
+        if bytes.len() as u64 <= keep_bytes {
+            kept.insert((*original).clone(), bytes);
+        }
+    }
+    Ok((digests, kept))
 }
 
 /// The AIMS root's path inside the enclosing git work tree, with a trailing `/` (`""` when

@@ -20,6 +20,8 @@ pub struct Config {
     /// Globs of the files that hold records; empty means every candidate file.
     pub records: Vec<String>,
     pub max_file_bytes: u64,
+    /// Evidence files up to this size are copied into the pack and attached to its PDF.
+    pub max_evidence_copy_bytes: u64,
     pub risk: RiskCriteria,
     pub evidence_max_age_days: u32,
     pub audit_interval_days: u32,

@@ -202,6 +202,19 @@ fn md_code(text: &str) -> String {
         .collect()
 }
 
+/// A relative path as a Markdown link target: every byte but letters, digits and `-._~/`
+/// percent-encoded, so spaces, parentheses and brackets cannot end the link early.
+fn link_path(path: &str) -> String {
+    path.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            other => format!("%{other:02X}"),
+        })
+        .collect()
+}
+
 fn value_to_text(value: &Value) -> String {
     if value.is_none() || value.is_undefined() {
         String::new()
@@ -244,6 +257,7 @@ fn environment(overrides: &BTreeMap<String, String>) -> Result<Environment<'stat
     env.add_filter("body", |v: Value| md_body(&value_to_text(&v)));
     env.add_filter("code", |v: Value| md_code(&value_to_text(&v)));
     env.add_filter("mdlist", |v: Value| md_list(&v));
+    env.add_filter("linkpath", |v: Value| link_path(&value_to_text(&v)));
     for (name, default) in TEMPLATES {
         let source = overrides
             .get(*name)
@@ -317,10 +331,18 @@ fn render_chapters(
     Ok(out)
 }
 
+/// Where the pack carries an evidence file: `evidence/` and its path in the repository.
+pub fn packed_evidence_path(path: &str) -> String {
+    format!("evidence/{path}")
+}
+
+/// Renders the formats asked for, plus a copy of each evidence file in `evidence` (by its
+/// normalized repository path), which the PDF also carries as attachments.
 pub fn render(
     view: &PackView,
     formats: Formats,
     overrides: &BTreeMap<String, String>,
+    evidence: &BTreeMap<String, Vec<u8>>,
 ) -> Result<PackFiles, String> {
     let env = environment(overrides)?;
     let mut files = PackFiles::new();
@@ -364,9 +386,12 @@ pub fn render(
     }
     if formats.pdf {
         #[cfg(feature = "pdf")]
-        files.push(("pack.pdf".to_string(), pdf::render(view)?.1));
+        files.push(("pack.pdf".to_string(), pdf::render(view, evidence)?.1));
         #[cfg(not(feature = "pdf"))]
         return Err("this aims was built without the `pdf` feature".to_string());
+    }
+    for (path, bytes) in evidence {
+        files.push((packed_evidence_path(path), bytes.clone()));
     }
     Ok(files)
 }

@@ -12,7 +12,7 @@ use serde::Serialize;
 use std::sync::OnceLock;
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Dict, IntoValue, Smart};
-use typst::syntax::{FileId, Source};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
@@ -36,6 +36,9 @@ struct PackWorld {
     library: LazyHash<Library>,
     source: Source,
     today: Option<Datetime>,
+    /// Evidence files the PDF attaches, by virtual path (`/evidence/<path>`): the only files
+    /// the template can reach.
+    attachments: std::collections::BTreeMap<String, Bytes>,
 }
 
 impl World for PackWorld {
@@ -59,9 +62,17 @@ impl World for PackWorld {
         }
     }
 
-    fn file(&self, _id: FileId) -> FileResult<Bytes> {
-        // Nothing outside the template: no images, no data files, no packages.
-        Err(FileError::AccessDenied)
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        // Nothing outside the template but the evidence it attaches: no images, no data files,
+        // no packages, no file system.
+        if *id.root() != VirtualRoot::Project {
+            return Err(FileError::AccessDenied);
+        }
+        let path = id.vpath().get_with_slash();
+        self.attachments
+            .get(path)
+            .cloned()
+            .ok_or(FileError::AccessDenied)
     }
 
     fn font(&self, index: usize) -> Option<Font> {
@@ -84,7 +95,10 @@ struct PdfData<'a> {
 }
 
 /// Lays out the pack; returns the document (for tests to inspect) and the PDF bytes.
-pub fn render(view: &PackView) -> Result<(PagedDocument, Vec<u8>), String> {
+pub fn render(
+    view: &PackView,
+    evidence: &std::collections::BTreeMap<String, Vec<u8>>,
+) -> Result<(PagedDocument, Vec<u8>), String> {
     let bodies = view
         .bodies
         .iter()
@@ -98,8 +112,23 @@ pub fn render(view: &PackView) -> Result<(PagedDocument, Vec<u8>), String> {
         date.and_then(|d| Datetime::from_ymd(i32::from(d.year()), d.month() as u8, d.day() as u8));
     let world = PackWorld {
         library: LazyHash::new(Library::builder().with_inputs(inputs).build()),
-        source: Source::detached(TEMPLATE),
+        source: Source::new(
+            FileId::new(RootedPath::new(
+                VirtualRoot::Project,
+                VirtualPath::new("/pack.typ").map_err(|e| format!("{e:?}"))?,
+            )),
+            TEMPLATE.to_string(),
+        ),
         today,
+        attachments: evidence
+            .iter()
+            .map(|(path, bytes)| {
+                (
+                    format!("/{}", super::packed_evidence_path(path)),
+                    Bytes::new(bytes.clone()),
+                )
+            })
+            .collect(),
     };
     let document: PagedDocument = typst::compile(&world)
         .output

@@ -7,7 +7,7 @@ use crate::model::coverage::{
     Band, ControlState, acceptance, control_states, evidence_is_current, residual_levels,
     residual_score,
 };
-use crate::model::facts::EvidenceFile;
+use crate::model::facts::{EvidenceFile, normalize};
 use crate::model::records::*;
 use crate::model::refs::{Target, references};
 use crate::model::settings::Config;
@@ -457,6 +457,10 @@ pub struct EvidenceRow {
     /// `present`, `missing`, `outside the repository`, `not a file` or `url (not hashed)`.
     pub state: String,
     pub current: bool,
+    /// Where the pack carries the file (`evidence/...`), when it does.
+    pub in_pack: Option<String>,
+    /// Why the pack does not carry an in-repository file.
+    pub left_out: Option<String>,
     pub body: Option<String>,
     #[serde(flatten)]
     pub details: Details,
@@ -759,6 +763,19 @@ fn evidence_rows(model: &Model, config: &Config, today: Date) -> Vec<EvidenceRow
                 last_changed: last.map(|c| c.date.to_string()),
                 state: state.to_string(),
                 current: evidence_is_current(model, config, &record.id, today),
+                in_pack: digest
+                    .filter(|d| d.bytes <= config.max_evidence_copy_bytes)
+                    .and(evidence.path.as_deref())
+                    .map(|p| super::packed_evidence_path(&normalize(p))),
+                left_out: digest
+                    .filter(|d| d.bytes > config.max_evidence_copy_bytes)
+                    .map(|d| {
+                        format!(
+                            "not carried: {} bytes is over `[pack] max_evidence_file_mib` ({} MiB); fetch it from the repository at this commit and compare its SHA-256",
+                            d.bytes,
+                            config.max_evidence_copy_bytes / (1024 * 1024)
+                        )
+                    }),
                 body: evidence.body.clone(),
                 details: Details::of(record),
             }

@@ -110,7 +110,8 @@ fn two_builds_of_the_same_commit_are_byte_identical() {
         serde_json::from_str(&read(&first.join("manifest.json"))).unwrap();
     assert_eq!(manifest["generator"], "aims");
     assert_eq!(manifest["as_of"], AS_OF);
-    assert_eq!(manifest["files"].as_array().unwrap().len(), 13);
+    // 12 Markdown files, the HTML, and the 16 in-repository evidence files the pack carries.
+    assert_eq!(manifest["files"].as_array().unwrap().len(), 13 + 16);
     // The manifest's hashes are the files' hashes.
     let html = std::fs::read(first.join("pack.html")).unwrap();
     let entry = manifest["files"]
@@ -498,4 +499,24 @@ fn since_lists_records_added_changed_and_removed_with_their_commits_and_approval
     assert!(
         read(&plain.join("markdown/appendix-4-changes.md")).contains("built without `--since`")
     );
+}
+
+#[test]
+fn evidence_over_the_size_limit_is_listed_with_a_note_and_not_copied() {
+    let repo = Repo::complete(&[(
+        "aims.toml",
+        "[organization]\nname = \"Minimal Example Ltd\"\n\n[pack]\nmax_evidence_file_mib = 0\n",
+    )]);
+    repo.write("evidence/log.csv", "a,b\n1,2\n");
+    repo.write(
+        "ev.yaml",
+        "kind: Evidence\nid: EV-LOG\ntitle: Decision log extract\npath: evidence/log.csv\ncollected: 2026-11-01\nsupports: [A.6.2.8]\n",
+    );
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("pack");
+    let output = pack(repo.path(), &target, &[]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(!target.join("evidence/evidence/log.csv").exists());
+    let index = read(&target.join("markdown/appendix-2-evidence.md"));
+    assert!(index.contains("not carried: 8 bytes is over"), "{index}");
 }

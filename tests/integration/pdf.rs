@@ -27,7 +27,7 @@ fn view_of(dir: &std::path::Path) -> aims::pack::view::PackView {
 #[test]
 fn the_example_pdf_has_pages_outline_and_every_control_and_risk() {
     let view = view_of(&manifest_dir().join("examples/acme-lending"));
-    let (document, bytes) = pdf::render(&view).unwrap();
+    let (document, bytes) = pdf::render(&view, &Default::default()).unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
     assert!(
         document.pages().len() > 5,
@@ -68,7 +68,8 @@ fn hostile_record_text_is_shown_not_run() {
         "---\nkind: Policy\nid: POL-X\ntitle: \"#panic(\\\"boom\\\") ] ) } *bold* $x$ #set page(width: 1cm)\"\ntype: ai-policy\nowner: owner\napproved_by: Board\napproved: 2026-01-01\nreview_by: 2027-01-01\n---\n# Heading\n\n#set text(size: 90pt) and #import \"/etc/passwd\"\n\n```\n#panic()\n```\n",
     )]);
     let view = view_of(repo.path());
-    let (document, _) = pdf::render(&view).expect("hostile text must not break the typesetting");
+    let (document, _) = pdf::render(&view, &Default::default())
+        .expect("hostile text must not break the typesetting");
     let text = pdf::document_text(&document);
     assert!(text.contains("#panic(\"boom\")"), "title shown literally");
     assert!(
@@ -118,7 +119,7 @@ fn the_binary_carries_the_font_licences() {
 fn every_kinds_body_and_extra_fields_and_drafts_reach_the_pdf() {
     let repo = tempfile::tempdir().unwrap();
     let expected = every_kind_with_body_and_extra(repo.path());
-    let (document, _) = pdf::render(&view_of(repo.path())).unwrap();
+    let (document, _) = pdf::render(&view_of(repo.path()), &Default::default()).unwrap();
     // Line breaks inside a paragraph become spaces or nothing in the extracted text.
     let text: String = pdf::document_text(&document)
         .split_whitespace()
@@ -133,7 +134,7 @@ fn every_kinds_body_and_extra_fields_and_drafts_reach_the_pdf() {
 #[test]
 fn every_record_id_is_whole_in_the_pdf_text_with_no_invisible_characters() {
     let dir = manifest_dir().join("examples/acme-lending");
-    let (document, _) = pdf::render(&view_of(&dir)).unwrap();
+    let (document, _) = pdf::render(&view_of(&dir), &Default::default()).unwrap();
     let text = pdf::document_text(&document);
     for invisible in ['\u{200B}', '\u{00AD}', '\u{2060}', '\u{FEFF}'] {
         assert!(!text.contains(invisible), "{invisible:?} in the PDF text");
@@ -164,6 +165,7 @@ fn the_three_formats_hold_the_same_sections_and_record_ids() {
             pdf: false,
         },
         &Default::default(),
+        &Default::default(),
     )
     .unwrap();
     let text_of = |suffix: &str| -> String {
@@ -182,7 +184,7 @@ fn the_three_formats_hold_the_same_sections_and_record_ids() {
         .map(|(_, bytes)| String::from_utf8_lossy(bytes).into_owned())
         .collect();
     let html = text_of(".html");
-    let (document, _) = pdf::render(&view).unwrap();
+    let (document, _) = pdf::render(&view, &Default::default()).unwrap();
     let pdf_text = pdf::document_text(&document);
     // Section titles: every `#`/`##` heading of the Markdown chapters is in the HTML and the PDF.
     let unescape = |t: &str| t.replace('\\', "");
@@ -210,4 +212,56 @@ fn the_three_formats_hold_the_same_sections_and_record_ids() {
             );
         }
     }
+}
+
+#[test]
+fn in_repository_evidence_is_carried_by_the_pack_and_attached_to_the_pdf() {
+    let example = manifest_dir().join("examples/acme-lending");
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("pack");
+    let output = aims()
+        .arg("pack")
+        .arg(&example)
+        .arg("--out")
+        .arg(&target)
+        .args(["--as-of", AS_OF])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let pdf = std::fs::read(target.join("pack.pdf")).unwrap();
+    let config = aims::load::config::load(&example).unwrap();
+    let loaded = aims::load::load_repository(&config).unwrap();
+    let paths: Vec<String> = loaded
+        .model
+        .typed::<aims::model::records::Evidence>()
+        .filter_map(|(_, e)| e.path.clone())
+        .collect();
+    assert!(paths.len() > 10);
+    let manifest = std::fs::read_to_string(target.join("manifest.json")).unwrap();
+    for path in &paths {
+        let packed = format!("evidence/{path}");
+        // A copy in the pack folder, hashed in the manifest, byte for byte the repository's.
+        assert_eq!(
+            std::fs::read(target.join(&packed)).unwrap(),
+            std::fs::read(example.join(path)).unwrap(),
+            "{packed}"
+        );
+        assert!(
+            manifest.contains(&format!("\"path\": \"{packed}\"")),
+            "{packed}"
+        );
+        // And an attachment of the PDF (its file specification names it).
+        let name = packed.as_bytes();
+        assert!(
+            pdf.windows(name.len()).any(|w| w == name),
+            "{packed} is not attached to the PDF"
+        );
+    }
+    assert_eq!(
+        pdf.windows(b"/EmbeddedFile".len())
+            .filter(|w| *w == b"/EmbeddedFile")
+            .count()
+            > paths.len(),
+        true
+    );
 }
