@@ -16,7 +16,7 @@ pub fn hash_present(
     root: &Path,
     files: &HashMap<String, EvidenceFile>,
     keep_bytes: u64,
-) -> (HashMap<String, Digest>, HashMap<String, Vec<u8>>) {
+) -> super::EvidenceHashes {
     let mut digests = HashMap::new();
     let mut kept = HashMap::new();
     for (path, fact) in files {

@@ -112,6 +112,9 @@ pub fn load_revision(config: &Config, rev: &str) -> Result<Loaded, String> {
     Ok(Loaded { model, findings })
 }
 
+/// Evidence digests by path, and the contents of the files small enough to carry.
+pub type EvidenceHashes = (HashMap<String, Digest>, HashMap<String, Vec<u8>>);
+
 /// SHA-256 and size of every evidence file present in the repository (at `rev`, from git
 /// objects, or in the working tree), and the contents of those of at most `keep_bytes`, which
 /// the pack carries. Only the pack needs them, so `check` never reads evidence files.
@@ -120,7 +123,7 @@ pub fn evidence_digests(
     model: &Model,
     rev: Option<&str>,
     keep_bytes: u64,
-) -> Result<(HashMap<String, Digest>, HashMap<String, Vec<u8>>), String> {
+) -> Result<EvidenceHashes, String> {
     let Some(rev) = rev else {
         return Ok(evidence::hash_present(
             &config.root,
