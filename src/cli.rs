@@ -55,8 +55,15 @@ pub enum Command {
 #[derive(Args, Debug)]
 pub struct VerifyArgs {
     /// The pack folder (with its manifest.json), or one file of a pack (such as pack.pdf),
-    /// checked against the manifest.json beside it.
+    /// checked against the manifest.json above it.
     pub pack: PathBuf,
+    /// Require manifest.json.sig to be signed by one of these keys (an `ssh-keygen`
+    /// allowed-signers file, as git's `gpg.ssh.allowedSignersFile`), as `--identity`.
+    #[arg(long, value_name = "FILE", requires = "identity")]
+    pub allowed_signers: Option<PathBuf>,
+    /// The signer's identity in the allowed-signers file (such as an email address).
+    #[arg(long, value_name = "NAME")]
+    pub identity: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -164,6 +171,10 @@ pub struct PackArgs {
     /// removed, with their commits and approvals.
     #[arg(long, value_name = "REV")]
     pub since: Option<String>,
+    /// Sign manifest.json with this SSH private key (`ssh-keygen -Y sign`, namespace
+    /// `aims-pack`), as git signs commits: the signature is `manifest.json.sig`.
+    #[arg(long, value_name = "KEY")]
+    pub sign: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]

@@ -13,6 +13,7 @@ pub mod licenses;
 pub mod log;
 pub mod pack;
 pub mod schema;
+pub mod signature;
 pub mod status;
 pub mod verify;
 

@@ -79,6 +79,10 @@ pub fn run(args: &PackArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome
     };
     let mut manifest_text = serde_json::to_vec_pretty(&manifest).map_err(std::io::Error::from)?;
     manifest_text.push(b'\n');
+    if let Some(key) = &args.sign {
+        let signature = super::signature::sign(key, &manifest_text)?;
+        files.push((super::signature::SIGNATURE_FILE.to_string(), signature));
+    }
     files.push(("manifest.json".to_string(), manifest_text));
     write_atomically(&target, &files)?;
     writeln!(

@@ -90,9 +90,37 @@ pub fn run(args: &VerifyArgs, out: &mut dyn Write) -> Outcome {
             }
         }
     }
+    // The signature is checked, not listed.
+    found.remove(super::signature::SIGNATURE_FILE);
     let problems = compare(&manifest, &found, only.as_deref());
     for problem in &problems {
         writeln!(out, "{problem}")?;
+    }
+    let signature_path = folder.join(super::signature::SIGNATURE_FILE);
+    let allowed = args
+        .allowed_signers
+        .as_deref()
+        .zip(args.identity.as_deref());
+    let mut bad_signature = false;
+    if signature_path.is_file() {
+        match super::signature::check(&signature_path, text.as_bytes(), allowed)? {
+            Ok(said) => writeln!(out, "signature: {said}")?,
+            Err(said) => {
+                bad_signature = true;
+                writeln!(
+                    out,
+                    "signature: {} does not verify manifest.json: {said}",
+                    super::signature::SIGNATURE_FILE
+                )?;
+            }
+        }
+    } else if allowed.is_some() {
+        bad_signature = true;
+        writeln!(
+            out,
+            "signature: the pack is not signed (no {}), but --allowed-signers asks for one",
+            super::signature::SIGNATURE_FILE
+        )?;
     }
     let checked = match &only {
         Some(name) => format!("{name} against {}", manifest_path.display()),
@@ -107,9 +135,15 @@ pub fn run(args: &VerifyArgs, out: &mut dyn Write) -> Outcome {
         .as_deref()
         .map(|c| format!(" (commit {})", &c[..c.len().min(10)]))
         .unwrap_or_default();
-    if problems.is_empty() {
+    if problems.is_empty() && !bad_signature {
         writeln!(out, "verified {checked}{commit}: every file matches")?;
         Ok(0)
+    } else if problems.is_empty() {
+        writeln!(
+            out,
+            "verified {checked}{commit}: every file matches, but the signature does not"
+        )?;
+        Ok(1)
     } else {
         writeln!(
             out,

@@ -520,3 +520,90 @@ fn evidence_over_the_size_limit_is_listed_with_a_note_and_not_copied() {
     let index = read(&target.join("markdown/appendix-2-evidence.md"));
     assert!(index.contains("not carried: 8 bytes is over"), "{index}");
 }
+
+#[test]
+fn a_signed_pack_verifies_with_ssh_keygen_and_with_aims_verify() {
+    let keys = tempfile::tempdir().unwrap();
+    let key = keys.path().join("id_ed25519");
+    let made = std::process::Command::new("ssh-keygen")
+        .args([
+            "-q",
+            "-t",
+            "ed25519",
+            "-N",
+            "",
+            "-C",
+            "auditor@acme.example",
+            "-f",
+        ])
+        .arg(&key)
+        .output()
+        .expect("ssh-keygen (OpenSSH) signs packs, as it signs git commits");
+    assert!(made.status.success());
+    let public = std::fs::read_to_string(keys.path().join("id_ed25519.pub")).unwrap();
+    let allowed = keys.path().join("allowed_signers");
+    std::fs::write(&allowed, format!("auditor@acme.example {public}")).unwrap();
+
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("pack");
+    let example = manifest_dir().join("examples/acme-lending");
+    let output = pack(&example, &target, &["--sign", key.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let signature = target.join("manifest.json.sig");
+    assert!(read(&signature).starts_with("-----BEGIN SSH SIGNATURE-----"));
+    // OpenSSH itself accepts it.
+    let manifest = std::fs::File::open(target.join("manifest.json")).unwrap();
+    let checked = std::process::Command::new("ssh-keygen")
+        .args([
+            "-Y",
+            "verify",
+            "-n",
+            "aims-pack",
+            "-I",
+            "auditor@acme.example",
+            "-f",
+        ])
+        .arg(&allowed)
+        .arg("-s")
+        .arg(&signature)
+        .stdin(manifest)
+        .output()
+        .unwrap();
+    assert!(
+        checked.status.success(),
+        "{}",
+        String::from_utf8_lossy(&checked.stderr)
+    );
+    // So does `aims verify`, against the allowed signers too.
+    let verify = |extra: &[&str]| {
+        aims()
+            .arg("verify")
+            .arg(&target)
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let plain = verify(&[]);
+    assert_eq!(plain.status.code(), Some(0), "{}", stdout(&plain));
+    assert!(stdout(&plain).contains("Good \"aims-pack\" signature"));
+    let strict = verify(&[
+        "--allowed-signers",
+        allowed.to_str().unwrap(),
+        "--identity",
+        "auditor@acme.example",
+    ]);
+    assert_eq!(strict.status.code(), Some(0), "{}", stdout(&strict));
+    // Two builds with one key are byte-identical, signature included.
+    let again = out.path().join("again");
+    pack(&example, &again, &["--sign", key.to_str().unwrap()]);
+    assert_eq!(
+        std::fs::read(&signature).unwrap(),
+        std::fs::read(again.join("manifest.json.sig")).unwrap()
+    );
+    // A manifest edited after signing fails.
+    let edited = read(&target.join("manifest.json")).replace("\"errors\": 0", "\"errors\": 1");
+    std::fs::write(target.join("manifest.json"), edited).unwrap();
+    let tampered = verify(&[]);
+    assert_eq!(tampered.status.code(), Some(1));
+    assert!(stdout(&tampered).contains("does not verify manifest.json"));
+}
