@@ -66,6 +66,88 @@ pub fn example_repository() -> Vec<ScaffoldFile> {
     files
 }
 
+/// One commit of the example's history: when, by whom, why, and which paths (prefixes) it adds.
+pub struct HistoryStep {
+    pub date: &'static str,
+    pub author: &'static str,
+    pub email: &'static str,
+    pub message: &'static str,
+    /// Path prefixes this commit adds; the last step adds whatever is left.
+    pub paths: &'static [&'static str],
+}
+
+/// The example as its AI governance team built it up over 2026, so document control shows
+/// versions, authors and `Approved-by:` trailers on the first `aims pack`.
+pub const EXAMPLE_HISTORY: &[HistoryStep] = &[
+    HistoryStep {
+        date: "2026-01-20T10:00:00Z",
+        author: "Hannah Kowalski",
+        email: "hannah.kowalski@acme-lending.example",
+        message: "Set up the AI management system: scope, roles and processes\n\nScope and roles as agreed by the Executive Committee on 2026-01-20.\n\nApproved-by: Executive Committee",
+        paths: &[
+            ".gitignore",
+            ".github/",
+            ".vscode/",
+            ".aims/",
+            "aims.toml",
+            "context.yaml",
+            "people/",
+            "processes/",
+        ],
+    },
+    HistoryStep {
+        date: "2026-02-18T15:30:00Z",
+        author: "Marcus Lindqvist",
+        email: "marcus.lindqvist@acme-lending.example",
+        message: "Register the AI systems, datasets and suppliers; first risk and impact assessments\n\nApproved-by: Daniel Okafor (CRO)",
+        paths: &[
+            "systems/",
+            "data/",
+            "suppliers.yaml",
+            "risks/",
+            "impact-assessments/",
+            "controls.yaml",
+        ],
+    },
+    HistoryStep {
+        date: "2026-03-12T09:00:00Z",
+        author: "Hannah Kowalski",
+        email: "hannah.kowalski@acme-lending.example",
+        message: "AI policy, objectives and Statement of Applicability\n\nThe Board approved the AI policy on 2026-03-12; the CRO approved the SoA.\n\nApproved-by: Board of Directors\nApproved-by: Daniel Okafor (CRO)",
+        paths: &[
+            "policies/",
+            "objectives.yaml",
+            "statement-of-applicability.yaml",
+        ],
+    },
+    HistoryStep {
+        date: "2026-06-20T14:00:00Z",
+        author: "Rebecca Stone",
+        email: "rebecca.stone@acme-lending.example",
+        message: "Internal audit 2026: report, findings and the first nonconformity",
+        paths: &["audits/", "nonconformities/NC-2026-001.yaml"],
+    },
+    HistoryStep {
+        date: "2026-09-30T16:00:00Z",
+        author: "Hannah Kowalski",
+        email: "hannah.kowalski@acme-lending.example",
+        message: "Management review 2026-09: decisions, obligations, changes and corrective actions\n\nApproved-by: Priya Raman (CEO)",
+        paths: &[
+            "reviews/",
+            "obligations.yaml",
+            "changes/",
+            "nonconformities/",
+        ],
+    },
+    HistoryStep {
+        date: "2026-11-05T11:00:00Z",
+        author: "Marcus Lindqvist",
+        email: "marcus.lindqvist@acme-lending.example",
+        message: "October monitoring: fairness and quality results, incident INC-2026-001, evidence refreshed",
+        paths: &[],
+    },
+];
+
 /// `.gitignore`, the CI workflow, the JSON Schemas and the VS Code settings that use them.
 fn wiring() -> Vec<ScaffoldFile> {
     let mut files = vec![

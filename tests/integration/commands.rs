@@ -319,3 +319,40 @@ fn man_pages_for_aims_and_each_command() {
     let check = std::fs::read_to_string(dir.path().join("aims-check.1")).unwrap();
     assert!(check.contains("sarif"), "the check page lists the formats");
 }
+
+#[test]
+fn the_example_comes_with_a_dated_history_and_approvals() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("acme");
+    let output = init(&target, &["--example"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).contains("committed the example's history"));
+    let log = git(&target, &["log", "--format=%ad|%an|%s", "--date=short"]);
+    let commits: Vec<&str> = log.lines().collect();
+    assert_eq!(commits.len(), 6, "{log}");
+    assert!(
+        commits
+            .last()
+            .unwrap()
+            .starts_with("2026-01-20|Hannah Kowalski|Set up")
+    );
+    assert!(
+        git(&target, &["status", "--porcelain"]).trim().is_empty(),
+        "all committed"
+    );
+    // Document control shows versions and approvals on the first try.
+    let record = aims()
+        .args(["log", "POL-AI-001", "--format", "json"])
+        .arg(&target)
+        .output()
+        .unwrap();
+    let text = stdout(&record);
+    assert!(text.contains("Board of Directors"), "{text}");
+    let check = aims()
+        .arg("check")
+        .arg(&target)
+        .args(["--as-of", AS_OF, "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
+}
