@@ -22,6 +22,25 @@ pub struct SarifRun<'a> {
     pub version: &'a str,
     /// Whether `--baseline` ran: results then carry `baselineState`.
     pub baseline: bool,
+    /// The files findings point into, for `primaryLocationLineHash`.
+    pub sources: Option<&'a super::Sources>,
+}
+
+/// The most results one run may carry for GitHub code scanning.
+pub const MAX_RESULTS: usize = 25_000;
+
+/// The run's invocation; when results were left out, a notification that says how many.
+fn invocation(left_out: usize) -> Value {
+    let mut invocation = json!({"executionSuccessful": true});
+    if left_out > 0 {
+        invocation["toolExecutionNotifications"] = json!([{
+            "level": "warning",
+            "message": {"text": format!(
+                "{left_out} more findings were left out: GitHub code scanning accepts at most {MAX_RESULTS} results per run. Run `aims check` for all of them."
+            )},
+        }]);
+    }
+    invocation
 }
 
 pub struct SarifReport;
@@ -34,6 +53,7 @@ impl super::Reporter for SarifReport {
             uri_prefix: report.uri_prefix,
             version: env!("CARGO_PKG_VERSION"),
             baseline: report.scope.baseline.is_some(),
+            sources: Some(report.sources),
         }
         .write(out, report.findings, report.summary)
     }
@@ -107,10 +127,33 @@ impl SarifRun<'_> {
             })
             .collect();
         let index = |id: &str| self.rules.iter().position(|r| r.id == id);
+        // Each file's line hashes, computed once (GitHub's `primaryLocationLineHash`).
+        let mut line_hashes: std::collections::HashMap<&str, Vec<String>> =
+            std::collections::HashMap::new();
+        // GitHub refuses a run of more than 25,000 results: the rest are counted, not sent.
+        let left_out = findings.len().saturating_sub(MAX_RESULTS);
         let results: Vec<Value> = findings
             .iter()
+            .take(MAX_RESULTS)
             .map(|finding| {
+                let line_hash = self.sources.and_then(|sources| {
+                    let hashes = line_hashes.entry(finding.file.as_str()).or_insert_with(|| {
+                        sources
+                            .get(&finding.file)
+                            .map(|f| super::line_hash::line_hashes(&f.text))
+                            .unwrap_or_default()
+                    });
+                    let line = finding.span.start.line.max(1) as usize;
+                    hashes.get(line - 1).filter(|h| !h.is_empty()).cloned()
+                });
                 let mut text = finding.message.clone();
+                // Links to the related locations by id, as SARIF viewers render them.
+                for (i, related) in finding.related.iter().enumerate() {
+                    text.push_str(&format!(
+                        " ([{}]({i}))",
+                        related.message.replace(['[', ']'], "")
+                    ));
+                }
                 if let Some(help) = &finding.help {
                     text.push_str(&format!("\nhelp: {help}"));
                 }
@@ -122,6 +165,9 @@ impl SarifRun<'_> {
                     // Stable across line moves: what the finding is about, not where it is.
                     "partialFingerprints": {"aimsFinding/v1": fingerprint(finding)},
                 });
+                if let Some(hash) = line_hash {
+                    result["partialFingerprints"]["primaryLocationLineHash"] = json!(hash);
+                }
                 if self.baseline {
                     result["baselineState"] =
                         json!(if finding.existing { "unchanged" } else { "new" });
@@ -165,6 +211,7 @@ impl SarifRun<'_> {
                     "rules": rules,
                 }},
                 "columnKind": "unicodeCodePoints",
+                "invocations": [invocation(left_out)],
                 "results": results,
                 "properties": {
                     "errors": summary.counts.errors,
@@ -212,6 +259,46 @@ mod tests {
         assert_eq!(encode_uri_path("risks/R 1.yaml"), "risks/R%201.yaml");
         assert_eq!(encode_uri_path("a#b?c%.md"), "a%23b%3Fc%25.md");
         assert_eq!(encode_uri_path("ü.yaml"), "%C3%BC.yaml");
+    }
+
+    #[test]
+    fn a_run_carries_at_most_25000_results_and_says_how_many_were_left_out() {
+        use crate::diagnostic::{Pos, Span};
+        let findings: Vec<Finding> = (0..25_003)
+            .map(|i| {
+                Finding::new(
+                    "dangling-reference",
+                    "risks.yaml",
+                    Span::point(Pos {
+                        line: i + 1,
+                        column: 1,
+                    }),
+                    format!("finding {i}"),
+                )
+            })
+            .collect();
+        let rules: Vec<&'static Rule> = crate::checks::all_rules().collect();
+        let levels = |rule: &Rule| Some(rule.default_severity);
+        let run = SarifRun {
+            rules: &rules,
+            levels: &levels,
+            uri_prefix: "",
+            version: "0",
+            baseline: false,
+            sources: None,
+        };
+        let value = run.to_value(&findings, super::super::Summary::new(&findings, 1, 1));
+        assert_eq!(
+            value["runs"][0]["results"].as_array().unwrap().len(),
+            MAX_RESULTS
+        );
+        let note = &value["runs"][0]["invocations"][0]["toolExecutionNotifications"][0];
+        assert!(
+            note["message"]["text"]
+                .as_str()
+                .unwrap()
+                .starts_with("3 more findings were left out")
+        );
     }
 
     #[test]

@@ -73,6 +73,13 @@ fn sarif_validates_and_places_each_finding_on_its_line() {
     assert_valid_sarif(&sarif);
 
     let run = &sarif["runs"][0];
+    // Every result carries GitHub's line fingerprint, so the upload does not make its own.
+    for result in run["results"].as_array().unwrap() {
+        let hash = result["partialFingerprints"]["primaryLocationLineHash"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no primaryLocationLineHash: {result}"));
+        assert!(hash.contains(':'), "{hash}");
+    }
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
     let ids: BTreeSet<&str> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
     assert!(ids.contains("risk-untreated") && ids.contains("yaml-syntax"));
