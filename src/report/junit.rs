@@ -1,7 +1,9 @@
-//! `--format junit`: JUnit XML for CI test reports. One test suite per file, one test case per
-//! record (plus one for problems with the file as a whole); error findings are failures,
-//! warnings and waived findings go to the case's output. Valid against the de-facto
-//! `junit-10.xsd`, and XML-safe for any text a user can put in YAML.
+//! `--format junit`: JUnit XML for CI test reports. One test suite per file (named by its path
+//! in the git work tree, as SARIF and GitHub annotations name it); one passing test case per
+//! record without errors, and one failing test case, with exactly one `<failure>`, per error
+//! finding, so every JUnit reader counts the failures as `aims check` counts the errors.
+//! Warnings and waived findings go to the output of their record's case. Valid against the
+//! de-facto `junit-10.xsd`, and XML-safe for any text a user can put in YAML.
 //!
 //! Written by hand rather than with `quick-junit` (0.8): that crate puts a `skipped` attribute
 //! on `<testsuites>`, which `junit-10.xsd` does not allow, and silently drops control
@@ -38,21 +40,21 @@ pub fn xml_escape(text: &str) -> String {
 
 #[derive(Default)]
 struct Case<'a> {
-    failures: Vec<&'a Finding>,
+    failure: Option<&'a Finding>,
     notes: Vec<&'a Finding>,
 }
 
-/// The test case a finding belongs to: its record, or the file itself.
-fn case_name(finding: &Finding) -> String {
+/// The record (or file) a finding is about, as test cases name it.
+fn subject(finding: &Finding) -> String {
     match &finding.record {
         Some(record) => format!("{} {}", record.kind, record.id),
         None => "file".to_string(),
     }
 }
 
-fn line(finding: &Finding) -> String {
+fn line(finding: &Finding, uri_prefix: &str) -> String {
     let mut text = format!(
-        "{}[{}]: {}\n  --> {}:{}:{}",
+        "{}[{}]: {}\n  --> {uri_prefix}{}:{}:{}",
         finding.severity.as_str(),
         finding.rule,
         finding.message,
@@ -76,12 +78,19 @@ pub struct JunitReport;
 
 impl super::Reporter for JunitReport {
     fn write(&self, report: &super::CheckReport<'_>, out: &mut dyn Write) -> io::Result<()> {
-        write(out, report.findings, report.model)
+        write(out, report.findings, report.model, report.uri_prefix)
     }
 }
 
-pub fn write(out: &mut dyn Write, findings: &[Finding], model: &Model) -> io::Result<()> {
-    // file -> case name -> case; every record is a case, passing or not.
+/// Writes the report; `uri_prefix` is the AIMS root inside the git work tree (`""` or
+/// `"governance/"`), put before every file name.
+pub fn write(
+    out: &mut dyn Write,
+    findings: &[Finding],
+    model: &Model,
+    uri_prefix: &str,
+) -> io::Result<()> {
+    // file -> case name -> case. A record's own case passes; each error is a case of its own.
     let mut suites: BTreeMap<&str, BTreeMap<String, Case<'_>>> = BTreeMap::new();
     for record in &model.records {
         suites
@@ -91,22 +100,47 @@ pub fn write(out: &mut dyn Write, findings: &[Finding], model: &Model) -> io::Re
             .or_default();
     }
     for finding in findings {
-        let case = suites
-            .entry(&finding.file)
-            .or_default()
-            .entry(case_name(finding))
-            .or_default();
+        let cases = suites.entry(&finding.file).or_default();
         if finding.counts() && finding.severity == Severity::Error {
-            case.failures.push(finding);
+            let mut name = format!("{}: {}", subject(finding), finding.rule);
+            if cases.contains_key(&name) {
+                name = format!(
+                    "{name} ({}:{})",
+                    finding.span.start.line, finding.span.start.column
+                );
+            }
+            let mut n = 2;
+            let base = name.clone();
+            while cases.contains_key(&name) {
+                name = format!("{base} #{n}");
+                n += 1;
+            }
+            cases.entry(name).or_default().failure = Some(finding);
         } else {
-            case.notes.push(finding);
+            cases
+                .entry(subject(finding))
+                .or_default()
+                .notes
+                .push(finding);
         }
+    }
+    // A record with errors is shown by its failing cases; its own passing case goes, unless
+    // it carries notes.
+    for cases in suites.values_mut() {
+        let failing: Vec<String> = cases
+            .iter()
+            .filter(|(_, c)| c.failure.is_some())
+            .filter_map(|(_, c)| c.failure.map(subject))
+            .collect();
+        cases.retain(|name, case| {
+            case.failure.is_some() || !case.notes.is_empty() || !failing.contains(name)
+        });
     }
     let total_cases: usize = suites.values().map(BTreeMap::len).sum();
     let total_failed: usize = suites
         .values()
         .flat_map(BTreeMap::values)
-        .filter(|c| !c.failures.is_empty())
+        .filter(|c| c.failure.is_some())
         .count();
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(
@@ -114,37 +148,38 @@ pub fn write(out: &mut dyn Write, findings: &[Finding], model: &Model) -> io::Re
         r#"<testsuites name="aims check" tests="{total_cases}" failures="{total_failed}" errors="0">"#
     )?;
     for (file, cases) in &suites {
-        let failed = cases.values().filter(|c| !c.failures.is_empty()).count();
+        let path = format!("{uri_prefix}{file}");
+        let failed = cases.values().filter(|c| c.failure.is_some()).count();
         writeln!(
             out,
             r#"  <testsuite name="{}" tests="{}" failures="{failed}" errors="0" skipped="0" file="{}">"#,
-            xml_escape(file),
+            xml_escape(&path),
             cases.len(),
-            xml_escape(file)
+            xml_escape(&path)
         )?;
         for (name, case) in cases {
             write!(
                 out,
                 r#"    <testcase name="{}" classname="{}""#,
                 xml_escape(name),
-                xml_escape(file)
+                xml_escape(&path)
             )?;
-            if case.failures.is_empty() && case.notes.is_empty() {
+            if case.failure.is_none() && case.notes.is_empty() {
                 writeln!(out, "/>")?;
                 continue;
             }
             writeln!(out, ">")?;
-            for finding in &case.failures {
+            if let Some(finding) = case.failure {
                 writeln!(
                     out,
                     r#"      <failure type="{}" message="{}">{}</failure>"#,
                     finding.rule,
                     xml_escape(&finding.message),
-                    xml_escape(&line(finding))
+                    xml_escape(&line(finding, uri_prefix))
                 )?;
             }
             if !case.notes.is_empty() {
-                let text: Vec<String> = case.notes.iter().map(|f| line(f)).collect();
+                let text: Vec<String> = case.notes.iter().map(|f| line(f, uri_prefix)).collect();
                 writeln!(
                     out,
                     "      <system-out>{}</system-out>",

@@ -348,23 +348,48 @@ fn junit_is_valid_and_safe_for_nasty_text() {
     assert_eq!(code, 1);
     assert_valid_junit(&xml);
     let doc = roxmltree::Document::parse(&xml).unwrap();
-    // One case per record; the risk with the hostile references fails with the text intact.
+    // One failing case per error, with exactly one failure each; the hostile text is intact.
     let risk = doc
         .descendants()
-        .find(|n| n.attribute("name") == Some("Risk R-1"))
+        .find(|n| n.attribute("name") == Some("Risk R-1: dangling-reference"))
         .unwrap();
-    let failure = risk.children().find(|n| n.has_tag_name("failure")).unwrap();
-    assert_eq!(failure.attribute("type"), Some("dangling-reference"));
-    let message = failure.attribute("message").unwrap();
+    let failures: Vec<_> = risk
+        .children()
+        .filter(|n| n.has_tag_name("failure"))
+        .collect();
+    assert_eq!(failures.len(), 1);
+    assert_eq!(failures[0].attribute("type"), Some("dangling-reference"));
+    let message = failures[0].attribute("message").unwrap();
     assert!(
         message.contains("]]><script>&\\u{0001}\\u{001b}\"'"),
         "{message}"
     );
-    let cases = doc
+    // Every reader counts the failures as `aims check` counts the errors.
+    let errors = repo
+        .check_json()
+        .findings()
+        .iter()
+        .filter(|f| f["severity"] == "error" && f["waived"].is_null())
+        .count();
+    let failing = doc
         .descendants()
         .filter(|n| n.has_tag_name("testcase"))
+        .filter(|n| n.children().any(|c| c.has_tag_name("failure")))
         .count();
-    assert_eq!(cases, 5, "3 base records, the risk and the policy");
+    let root = doc.root_element();
+    assert_eq!(failing, errors);
+    assert_eq!(
+        root.attribute("failures"),
+        Some(errors.to_string().as_str())
+    );
+    for case in doc.descendants().filter(|n| n.has_tag_name("testcase")) {
+        assert!(
+            case.children()
+                .filter(|c| c.has_tag_name("failure"))
+                .count()
+                <= 1
+        );
+    }
 }
 
 #[test]
