@@ -86,6 +86,7 @@ pub struct ImportArgs {
 pub struct ExportArgs {
     /// The record kind (`AISystem`, `Risk`, ...; case and dashes ignored), or `soa` for the
     /// Statement of Applicability as one row per control.
+    #[arg(value_parser = Offered(export_names), hide_possible_values = true)]
     pub kind: String,
     /// A folder inside the AIMS repository.
     #[arg(default_value = ".")]
@@ -230,6 +231,7 @@ pub enum ColorChoice {
 #[derive(Args, Debug)]
 pub struct SchemaArgs {
     /// A record kind (`Risk`, `risk`, `ai-system`) or `aims.toml`; all schemas when omitted.
+    #[arg(value_parser = Offered(schema_names), hide_possible_values = true)]
     pub kind: Option<String>,
     /// Write the schema files into this folder instead of printing.
     #[arg(long)]
@@ -246,7 +248,7 @@ pub struct ControlsArgs {
 #[derive(Args, Debug)]
 pub struct ExplainArgs {
     /// The rule id, such as `dangling-reference`.
-    #[arg(required_unless_present = "list")]
+    #[arg(required_unless_present = "list", value_parser = Offered(rule_ids), hide_possible_values = true)]
     pub rule: Option<String>,
     /// List every rule with its default severity and ISO reference.
     #[arg(long)]
@@ -282,4 +284,48 @@ fn parse_pack_format(text: &str) -> Result<PackFormat, String> {
 fn parse_date(text: &str) -> Result<Date, String> {
     text.parse::<Date>()
         .map_err(|_| format!("`{text}` is not a date written YYYY-MM-DD"))
+}
+
+/// A text argument whose known values shell completion offers, while any text still parses
+/// (the command explains an unknown value itself, with a suggestion).
+#[derive(Clone)]
+struct Offered(fn() -> Vec<&'static str>);
+
+impl clap::builder::TypedValueParser for Offered {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            (self.0)()
+                .into_iter()
+                .map(clap::builder::PossibleValue::new),
+        ))
+    }
+}
+
+fn rule_ids() -> Vec<&'static str> {
+    crate::checks::all_rules().map(|r| r.id).collect()
+}
+
+fn schema_names() -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = crate::model::Kind::ALL.iter().map(|k| k.name()).collect();
+    names.extend(["aims.toml", "record"]);
+    names
+}
+
+fn export_names() -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = crate::model::Kind::ALL.iter().map(|k| k.name()).collect();
+    names.push("soa");
+    names
 }

@@ -290,8 +290,20 @@ fn completions_cover_every_command_for_each_shell() {
         let output = aims().args(["completions", shell]).output().unwrap();
         assert_eq!(output.status.code(), Some(0), "{shell}");
         let script = String::from_utf8(output.stdout).unwrap();
-        for command in ["check", "status", "init", "explain", "schema"] {
+        for command in [
+            "check", "status", "init", "explain", "schema", "import", "export", "verify",
+        ] {
             assert!(script.contains(command), "{shell} lacks {command}");
+        }
+        // Values too: rule ids for `explain`, kinds for `schema` and `export`, formats.
+        for value in [
+            "dangling-reference",
+            "evidence-stale",
+            "AISystem",
+            "Obligation",
+            "sarif",
+        ] {
+            assert!(script.contains(value), "{shell} does not offer {value}");
         }
     }
     let output = aims().args(["completions", "tcsh"]).output().unwrap();
