@@ -1,5 +1,6 @@
 //! `aims init [DIR] [--example]`: writes a new AIMS repository, or the acme-lending example.
-//! Never overwrites: when any file it would write exists, it writes nothing at all.
+//! Never overwrites: into an existing repository it writes only the files that are missing
+//! and lists the ones it kept.
 
 use super::{Failure, Outcome};
 use crate::cli::InitArgs;
@@ -13,18 +14,28 @@ pub fn run(args: &InitArgs, out: &mut dyn Write) -> Outcome {
     } else {
         scaffold::new_repository(args.organization.as_deref().unwrap_or("Our organization"))
     };
-    let existing: Vec<&str> = files
-        .iter()
-        .filter(|(path, _)| std::fs::symlink_metadata(args.dir.join(path)).is_ok())
-        .map(|(path, _)| path.as_str())
-        .collect();
-    if !existing.is_empty() {
-        let shown: Vec<&str> = existing.iter().take(5).copied().collect();
-        let more = existing.len().saturating_sub(shown.len());
-        return Err(Failure::Message(format!(
-            "`{}` already has {} of the files init writes ({}{}); nothing was written. \
-             Run init in an empty folder, or move those files away first",
+    // Into an existing repository: write what is missing, never overwrite, say what was kept.
+    let (existing, files): (Vec<ScaffoldFile>, Vec<ScaffoldFile>) = files
+        .into_iter()
+        .partition(|(path, _)| std::fs::symlink_metadata(args.dir.join(path)).is_ok());
+    if files.is_empty() {
+        writeln!(
+            out,
+            "nothing to write: {} already has all {} files init writes",
             args.dir.display(),
+            existing.len()
+        )?;
+        return Ok(0);
+    }
+    write_all(&args.dir, &files)?;
+    let dir = args.dir.display();
+    writeln!(out, "wrote {} files to {dir}", files.len())?;
+    if !existing.is_empty() {
+        let shown: Vec<&str> = existing.iter().take(8).map(|(p, _)| p.as_str()).collect();
+        let more = existing.len() - shown.len();
+        writeln!(
+            out,
+            "kept {} existing files as they are: {}{}",
             existing.len(),
             shown.join(", "),
             if more > 0 {
@@ -32,11 +43,8 @@ pub fn run(args: &InitArgs, out: &mut dyn Write) -> Outcome {
             } else {
                 String::new()
             }
-        )));
+        )?;
     }
-    write_all(&args.dir, &files)?;
-    let dir = args.dir.display();
-    writeln!(out, "wrote {} files to {dir}", files.len())?;
     if args.example {
         match commit_history(&args.dir, &files) {
             Ok(commits) => writeln!(

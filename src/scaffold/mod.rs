@@ -52,7 +52,8 @@ pub fn new_repository(organization: &str) -> Vec<ScaffoldFile> {
             kind.template.as_bytes().to_vec(),
         ));
     }
-    files.extend(wiring());
+    let excluded = excludes_of(&files);
+    files.extend(wiring(&excluded));
     files
 }
 
@@ -62,8 +63,27 @@ pub fn example_repository() -> Vec<ScaffoldFile> {
         .into_iter()
         .map(|(path, bytes)| (path, bytes.to_vec()))
         .collect();
-    files.extend(wiring());
+    let excluded = excludes_of(&files);
+    files.extend(wiring(&excluded));
     files
+}
+
+/// The `[aims] exclude` globs of the `aims.toml` among `files`.
+fn excludes_of(files: &[ScaffoldFile]) -> Vec<String> {
+    files
+        .iter()
+        .find(|(path, _)| path == "aims.toml")
+        .and_then(|(_, bytes)| std::str::from_utf8(bytes).ok()?.parse::<toml::Table>().ok())
+        .and_then(|config| {
+            let globs = config.get("aims")?.get("exclude")?.as_array()?.clone();
+            Some(
+                globs
+                    .iter()
+                    .filter_map(|g| g.as_str().map(str::to_string))
+                    .collect(),
+            )
+        })
+        .unwrap_or_default()
 }
 
 /// One commit of the example's history: when, by whom, why, and which paths (prefixes) it adds.
@@ -148,8 +168,40 @@ pub const EXAMPLE_HISTORY: &[HistoryStep] = &[
     },
 ];
 
+/// VS Code settings that map the record schema to the repository's YAML files, leaving out the
+/// files `aims.toml` excludes (`excluded`) and the tool folders, so the editor never flags a
+/// file aims does not read ("missing property kind" on `drafts/` or `mkdocs.yml`).
+fn vscode_settings(excluded: &[String]) -> Vec<u8> {
+    let mut globs: Vec<String> = ["*.yaml", "*.yml", "**/*.yaml", "**/*.yml"]
+        .iter()
+        .map(|g| g.to_string())
+        .collect();
+    globs.extend(
+        [
+            ".github/**",
+            ".aims/**",
+            ".vscode/**",
+            "mkdocs.yml",
+            "mkdocs.yaml",
+        ]
+        .iter()
+        .map(|g| g.to_string())
+        .chain(excluded.iter().cloned())
+        .map(|g| format!("!{g}")),
+    );
+    let settings = serde_json::json!({
+        "yaml.schemas": {"./.aims/schemas/record.schema.json": globs},
+        "evenBetterToml.schema.associations": {
+            "aims\\.toml$": "./.aims/schemas/aims-toml.schema.json"
+        },
+    });
+    let mut text = serde_json::to_string_pretty(&settings).unwrap_or_default();
+    text.push('\n');
+    text.into_bytes()
+}
+
 /// `.gitignore`, the CI workflow, the JSON Schemas and the VS Code settings that use them.
-fn wiring() -> Vec<ScaffoldFile> {
+fn wiring(excluded: &[String]) -> Vec<ScaffoldFile> {
     let mut files = vec![
         (
             ".gitignore".to_string(),
@@ -161,7 +213,7 @@ fn wiring() -> Vec<ScaffoldFile> {
         ),
         (
             ".vscode/settings.json".to_string(),
-            include_bytes!("templates/vscode-settings.json").to_vec(),
+            vscode_settings(excluded),
         ),
         (
             ".vscode/extensions.json".to_string(),

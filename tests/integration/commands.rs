@@ -234,22 +234,30 @@ fn init_record_templates_are_valid_records() {
 }
 
 #[test]
-fn init_refuses_to_overwrite_and_writes_nothing() {
+fn init_into_an_existing_repository_writes_what_is_missing_and_overwrites_nothing() {
     let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("README.md"), "our project").unwrap();
     std::fs::write(dir.path().join("aims.toml"), "mine").unwrap();
     let output = init(dir.path(), &[]);
-    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
     assert!(
-        stderr(&output).contains("nothing was written"),
-        "{}",
-        stderr(&output)
+        text.contains("kept 2 existing files as they are: aims.toml, README.md"),
+        "{text}"
     );
     assert_eq!(
         std::fs::read_to_string(dir.path().join("aims.toml")).unwrap(),
         "mine"
     );
-    assert!(!dir.path().join("README.md").exists());
-    assert!(!dir.path().join("record-templates").exists());
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("README.md")).unwrap(),
+        "our project"
+    );
+    assert!(dir.path().join("record-templates/risk.yaml").exists());
+    assert!(dir.path().join("statement-of-applicability.yaml").exists());
+    let again = init(dir.path(), &[]);
+    assert_eq!(again.status.code(), Some(0));
+    assert!(stdout(&again).contains("nothing to write"));
 }
 
 #[test]
