@@ -35,7 +35,10 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write, color: bo
     }
     if let Some(rev) = &args.changed_since {
         let changed = load::git::changed_since(&config.root, rev).map_err(Failure::Message)?;
-        findings.retain(|f| changed.contains(&f.file));
+        // With a baseline, a finding the change introduced counts wherever it is: deleting a
+        // Role breaks the records that name it, in files the change never touched.
+        let with_baseline = args.baseline.is_some();
+        findings.retain(|f| changed.contains(&f.file) || (with_baseline && !f.existing));
         scope.changed_since = Some(json::ChangedSince {
             rev: rev.clone(),
             files: changed.into_iter().collect(),

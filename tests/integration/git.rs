@@ -449,3 +449,50 @@ fn log_with_an_unknown_kind_says_so() {
         stderr_of(&output)
     );
 }
+
+#[test]
+fn a_pull_request_that_deletes_a_role_still_named_elsewhere_cannot_slip_through() {
+    // The README's pull-request setup: --changed-since and --baseline against the base.
+    let repo = Repo::with_base(&[(
+        "people/auditor.yaml",
+        "kind: Role\nid: auditor\ntitle: Auditor\nresponsibilities: [Audits]\n",
+    )]);
+    for n in 1..=4 {
+        repo.write(
+            &format!("data/set-{n}.yaml"),
+            &format!(
+                "kind: Dataset\nid: set-{n}\nname: Set {n}\nprovenance: Own\nowner: auditor\n"
+            ),
+        );
+    }
+    repo.git_init();
+    repo.commit("2026-06-01", "Alice", "main");
+    git(repo.path(), &["branch", "base"]);
+    std::fs::remove_file(repo.path().join("people/auditor.yaml")).unwrap();
+    repo.commit("2026-06-02", "Bob", "Remove the auditor role");
+    let output = repo.check(&[
+        "--changed-since",
+        "base",
+        "--baseline",
+        "base",
+        "--format",
+        "json",
+    ]);
+    let report = Report::from_output(output);
+    assert_eq!(report.code, 1, "the gate must fail");
+    let broken: Vec<String> = report
+        .of_rule("dangling-reference")
+        .into_iter()
+        .map(|f| f.0)
+        .collect();
+    assert_eq!(
+        broken,
+        [
+            "data/set-1.yaml",
+            "data/set-2.yaml",
+            "data/set-3.yaml",
+            "data/set-4.yaml"
+        ]
+    );
+    assert_eq!(report.json["baseline"]["new"], 4);
+}
