@@ -266,6 +266,7 @@ const ACTION_ORDER: &[&str] = &[
     "obligation-unmet",
     "management-review-inputs-missing",
     "audit-criteria-missing",
+    "invisible-character",
 ];
 
 const OVERDUE_RULES: &[&str] = &[

@@ -20,6 +20,7 @@ mod impact_assessment_review_overdue;
 pub mod import_rules;
 mod incident_overdue;
 mod incident_unreported;
+mod invisible_character;
 mod management_review_inputs_missing;
 mod management_review_overdue;
 mod measurement_target_missed;
@@ -133,6 +134,7 @@ pub const CHECKS: &[&dyn Check] = &[
     &incident_unreported::IncidentUnreported,
     &change_unapproved::ChangeUnapproved,
     &obligation_unmet::ObligationUnmet,
+    &invisible_character::InvisibleCharacter,
 ];
 
 /// Rules that are not checks over the model but still have documentation.

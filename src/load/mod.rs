@@ -327,6 +327,11 @@ fn load_bytes(relative: &str, bytes: Vec<u8>) -> FileOutcome {
         }
     };
     let source = Arc::new(SourceFile::new(relative.to_string(), text));
+    if let Some(finding) = merge_conflict(&source) {
+        outcome.findings.push(finding);
+        outcome.source = Some(source);
+        return outcome;
+    }
     let is_markdown = relative.ends_with(".md");
     let (documents, body, error) = if is_markdown {
         match front_matter(&source) {
@@ -436,6 +441,43 @@ fn lookalike(document: &Node, file: &str) -> Option<Finding> {
             "add `kind: {}` as the first line of the record; if it is not a record, exclude the file with `[aims] exclude` or `[aims] records`",
             kind.name()
         )),
+    )
+}
+
+/// Unresolved merge-conflict markers: named as such at the first marker, rather than as the
+/// YAML error they cause a line later. A Markdown body may hold `=======` (a setext heading),
+/// so only the opening and closing markers count there.
+fn merge_conflict(source: &SourceFile) -> Option<Finding> {
+    let is_markdown = source.path.ends_with(".md");
+    let mut markers = source.text.lines().enumerate().filter(|(_, line)| {
+        line.starts_with("<<<<<<< ")
+            || line.starts_with(">>>>>>> ")
+            || line.starts_with("|||||||")
+            || (!is_markdown && *line == "=======")
+    });
+    let (index, line) = markers.next()?;
+    let count = 1 + markers.count();
+    let line_number = index as u32 + 1;
+    Some(
+        Finding::new(
+            YAML_SYNTAX,
+            &source.path,
+            Span::new(
+                crate::diagnostic::Pos {
+                    line: line_number,
+                    column: 1,
+                },
+                crate::diagnostic::Pos {
+                    line: line_number,
+                    column: line.chars().count() as u32 + 1,
+                },
+            ),
+            format!(
+                "unresolved merge conflict: the file still has the conflict markers git wrote ({count} {} from here); it was not read",
+                if count == 1 { "marker" } else { "markers" }
+            ),
+        )
+        .with_help("resolve the conflict (keep one side, or merge both by hand), remove the `<<<<<<<`, `=======` and `>>>>>>>` lines, and commit"),
     )
 }
 

@@ -237,3 +237,53 @@ fn a_record_with_thousands_of_problems_reports_a_bounded_number() {
         found[0].3
     );
 }
+
+#[test]
+fn bidirectional_and_invisible_characters_in_records_are_named_at_their_place() {
+    let repo = Repo::complete(&[(
+        "roles.yaml",
+        "kind: Role\nid: au\u{200B}ditor\ntitle: \"Auditor \u{202E}rotidua\"\nresponsibilities: [Audits]\n",
+    )]);
+    let report = repo.check_json();
+    let found = report.of_rule("invisible-character");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!((found[0].1, found[0].2), (2, 5));
+    assert!(
+        found[0].3.contains("`id` holds U+200B ZERO WIDTH SPACE"),
+        "{}",
+        found[0].3
+    );
+    assert!(
+        found[1]
+            .3
+            .contains("`title` holds U+202E RIGHT-TO-LEFT OVERRIDE"),
+        "{}",
+        found[1].3
+    );
+    // Ordinary text, accents and emoji without joiners are fine.
+    let clean = Repo::complete(&[(
+        "roles.yaml",
+        "kind: Role\nid: auditor\ntitle: Prüferin – audits 🙂\nresponsibilities: [Audits]\n",
+    )]);
+    assert!(clean.check_json().of_rule("invisible-character").is_empty());
+}
+
+#[test]
+fn merge_conflict_markers_are_named_as_such_at_their_line() {
+    let repo = Repo::with_base(&[(
+        "roles.yaml",
+        "kind: Role\nid: a\n<<<<<<< HEAD\ntitle: Auditor\n=======\ntitle: Internal auditor\n>>>>>>> feature\nresponsibilities: [x]\n",
+    )]);
+    let report = repo.check_json();
+    let found = report.of_rule("yaml-syntax");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        (found[0].0.as_str(), found[0].1, found[0].2),
+        ("roles.yaml", 3, 1)
+    );
+    assert!(
+        found[0].3.starts_with("unresolved merge conflict"),
+        "{}",
+        found[0].3
+    );
+}
