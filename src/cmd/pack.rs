@@ -6,7 +6,7 @@ use super::{Failure, Outcome};
 use crate::cli::{PackArgs, PackFormat};
 use crate::diagnostic::FindingCounts;
 use crate::load::{self, evidence::digest};
-use crate::pack::manifest::{Manifest, ManifestFile, ManifestSummary};
+use crate::pack::manifest::{Disclosures, Manifest, ManifestFile, ManifestSummary};
 use crate::pack::{self, Formats, view};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -64,6 +64,11 @@ pub fn run(args: &PackArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome
             errors: view.errors,
             warnings: view.warnings,
             waived: view.waived,
+        },
+        disclosures: Disclosures {
+            rule_overrides: view.rule_overrides.clone(),
+            waivers_in_force: view.waivers_in_force.clone(),
+            uncommitted_files: view.uncommitted_files,
         },
         files: files
             .iter()

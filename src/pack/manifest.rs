@@ -13,7 +13,18 @@ pub struct Manifest {
     pub build_date: String,
     pub as_of: String,
     pub summary: ManifestSummary,
+    /// What a reader of "0 errors" must know: rules set off or to another severity, waivers in
+    /// force, and uncommitted changes in the working tree the pack was built from.
+    #[serde(default)]
+    pub disclosures: Disclosures,
     pub files: Vec<ManifestFile>,
+}
+
+#[derive(Serialize, Deserialize, Debug, Default)]
+pub struct Disclosures {
+    pub rule_overrides: Vec<String>,
+    pub waivers_in_force: Vec<String>,
+    pub uncommitted_files: Option<usize>,
 }
 
 #[derive(Serialize, Deserialize, Debug)]
@@ -139,6 +150,7 @@ mod tests {
                 warnings: 0,
                 waived: 0,
             },
+            disclosures: Disclosures::default(),
             files: files
                 .iter()
                 .map(|(path, bytes)| {

@@ -53,6 +53,11 @@ pub struct PackView {
     pub soa_records: Vec<Item>,
     /// Drafts of every kind, by the kind's pack key.
     pub drafts: BTreeMap<&'static str, Vec<DraftView>>,
+    /// How this pack's check differs from the default: rules switched off or to another
+    /// severity in `aims.toml`, as "rule: warn (default error)".
+    pub rule_overrides: Vec<String>,
+    /// Waivers in force on the as-of date, as "rule on record until date: reason".
+    pub waivers_in_force: Vec<String>,
     /// What changed since an earlier revision, when `--since` asked.
     pub changes_since: Option<ChangesSince>,
     /// Every record's body by [`record_key`], for the PDF (the Markdown shows bodies from each
@@ -192,6 +197,23 @@ fn drafts(model: &Model) -> BTreeMap<&'static str, Vec<DraftView>> {
         list.sort_by(|a, b| a.id.cmp(&b.id));
     }
     drafts
+}
+
+/// The rules `aims.toml` switches off or runs at another severity than their default.
+fn rule_overrides(config: &Config) -> Vec<String> {
+    config
+        .rules
+        .iter()
+        .filter_map(|(id, level)| {
+            let rule = crate::checks::find_rule(id)?;
+            let default = rule.default_severity.as_str();
+            let wanted = match level.as_str() {
+                "warn" => "warning",
+                other => other,
+            };
+            (wanted != default).then(|| format!("{id}: {level} (default {default})"))
+        })
+        .collect()
 }
 
 /// Records added, changed and removed between an earlier revision and this one: what a
@@ -674,6 +696,20 @@ pub fn build(input: &PackInput<'_>) -> PackView {
             .filter_map(|(record, _)| Item::of(record))
             .collect(),
         drafts: drafts(model),
+        rule_overrides: rule_overrides(config),
+        waivers_in_force: config
+            .waivers
+            .iter()
+            .filter(|w| w.expires >= today)
+            .map(|w| {
+                let target = match (&w.record, &w.file) {
+                    (Some(record), _) => format!("record {record}"),
+                    (None, Some(file)) => format!("file {file}"),
+                    (None, None) => "everything".to_string(),
+                };
+                format!("{} on {target} until {}: {}", w.rule, w.expires, w.reason)
+            })
+            .collect(),
         changes_since: since.map(|(rev, then)| changes_since(rev, then, model)),
         bodies: bodies(model),
     }

@@ -607,3 +607,44 @@ fn a_signed_pack_verifies_with_ssh_keygen_and_with_aims_verify() {
     assert_eq!(tampered.status.code(), Some(1));
     assert!(stdout(&tampered).contains("does not verify manifest.json"));
 }
+
+#[test]
+fn the_cover_and_the_manifest_disclose_rule_overrides_and_waivers() {
+    let repo = Repo::complete(&[]);
+    let config = std::fs::read_to_string(repo.path().join("aims.toml")).unwrap();
+    repo.write(
+        "aims.toml",
+        &format!(
+            "{config}\n[rules]\nevidence-stale = \"off\"\n\n[[waiver]]\nrule = \"objective-overdue\"\nrecord = \"OBJ-01\"\nreason = \"Board moved the date\"\nexpires = 2027-01-31\n"
+        ),
+    );
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("pack");
+    let output = pack(repo.path(), &target, &[]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let readme = read(&target.join("markdown/README.md"));
+    assert!(
+        readme.contains("evidence-stale: off (default error)"),
+        "{readme}"
+    );
+    assert!(
+        readme
+            .contains("objective-overdue on record OBJ-01 until 2027-01-31: Board moved the date"),
+        "{readme}"
+    );
+    let html = read(&target.join("pack.html"));
+    assert!(html.contains("evidence-stale: off (default error)"));
+    let manifest: serde_json::Value =
+        serde_json::from_str(&read(&target.join("manifest.json"))).unwrap();
+    assert_eq!(
+        manifest["disclosures"]["rule_overrides"][0],
+        "evidence-stale: off (default error)"
+    );
+    assert_eq!(
+        manifest["disclosures"]["waivers_in_force"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}
