@@ -247,6 +247,7 @@ const ACTION_ORDER: &[&str] = &[
     "soa-justification-repeated",
     "soa-evidence-unrelated",
     "evidence-outside-repo",
+    "evidence-url-unsafe",
     "evidence-missing-file",
     "nonconformity-overdue",
     "nonconformity-closed-unverified",

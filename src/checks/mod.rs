@@ -14,6 +14,7 @@ mod evidence_date_mismatch;
 mod evidence_missing_file;
 mod evidence_outside_repo;
 pub mod evidence_stale;
+mod evidence_url_unsafe;
 mod file_unreadable;
 mod impact_assessment_areas_missing;
 mod impact_assessment_review_overdue;
@@ -116,6 +117,7 @@ pub const CHECKS: &[&dyn Check] = &[
     &evidence_missing_file::EvidenceMissingFile,
     &evidence_outside_repo::EvidenceOutsideRepo,
     &evidence_stale::EvidenceStale,
+    &evidence_url_unsafe::EvidenceUrlUnsafe,
     &evidence_date_mismatch::EvidenceDateMismatch,
     &policy_review_overdue::PolicyReviewOverdue,
     &impact_assessment_review_overdue::ImpactAssessmentReviewOverdue,

@@ -185,3 +185,141 @@ pub fn digest(bytes: &[u8]) -> Digest {
         bytes: bytes.len() as u64,
     }
 }
+
+/// Query parameters whose values are secrets (tokens, signatures, keys).
+const SECRET_PARAMETERS: &[&str] = &[
+    "token",
+    "access_token",
+    "id_token",
+    "refresh_token",
+    "auth",
+    "key",
+    "apikey",
+    "api_key",
+    "password",
+    "passwd",
+    "pwd",
+    "secret",
+    "client_secret",
+    "sig",
+    "signature",
+    "x-amz-signature",
+    "x-amz-credential",
+    "x-goog-signature",
+    "sv",
+    "se",
+    "code",
+];
+
+/// What is wrong with an evidence URL, if anything: a scheme that is not a web link, or a
+/// secret carried in it. The text never repeats the secret.
+pub fn url_problems(url: &str) -> Vec<String> {
+    let Ok(parsed) = url::Url::parse(url) else {
+        return vec!["it is not a URL a browser can open".to_string()];
+    };
+    let mut problems = Vec::new();
+    if !matches!(parsed.scheme(), "http" | "https") {
+        problems.push(format!(
+            "its scheme `{}:` is not a web link (only `https:` and `http:` are)",
+            parsed.scheme()
+        ));
+    }
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        problems.push("it carries credentials (`user:password@`)".to_string());
+    }
+    for (name, _) in parsed.query_pairs() {
+        if SECRET_PARAMETERS.contains(&name.to_lowercase().as_str()) {
+            problems.push(format!(
+                "its query carries what looks like a secret (`{name}=`)"
+            ));
+        }
+    }
+    problems
+}
+
+/// The URL with credentials and secret query values replaced by `***`, for every output.
+pub fn redact_url(url: &str) -> String {
+    let Ok(mut parsed) = url::Url::parse(url) else {
+        return url.to_string();
+    };
+    let mut changed = false;
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        let _ = parsed.set_username("***");
+        let _ = parsed.set_password(None);
+        changed = true;
+    }
+    let pairs: Vec<(String, String)> = parsed
+        .query_pairs()
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    if pairs
+        .iter()
+        .any(|(k, _)| SECRET_PARAMETERS.contains(&k.to_lowercase().as_str()))
+    {
+        let mut query = parsed.query_pairs_mut();
+        query.clear();
+        for (k, v) in &pairs {
+            if SECRET_PARAMETERS.contains(&k.to_lowercase().as_str()) {
+                query.append_pair(k, "***");
+            } else {
+                query.append_pair(k, v);
+            }
+        }
+        drop(query);
+        changed = true;
+    }
+    if changed {
+        parsed.to_string()
+    } else {
+        url.to_string()
+    }
+}
+
+/// `text` with every URL in it redacted (see [`redact_url`]): for source lines shown in output.
+pub fn redact_urls_in(text: &str) -> String {
+    if !text.contains("://") && !text.contains('@') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("://") {
+        let start = rest[..at]
+            .rfind(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
+            .map_or(0, |i| i + 1);
+        let end = rest[at..]
+            .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | '`'))
+            .map_or(rest.len(), |i| at + i);
+        out.push_str(&rest[..start]);
+        out.push_str(&redact_url(&rest[start..end]));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod url_tests {
+    use super::*;
+
+    #[test]
+    fn secrets_in_urls_are_found_and_never_repeated() {
+        assert!(url_problems("https://grafana.example/d/plcs").is_empty());
+        let found = url_problems("https://user:hunter2@host.example/x?token=abc&page=2");
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(
+            !found
+                .iter()
+                .any(|p| p.contains("hunter2") || p.contains("abc"))
+        );
+        assert_eq!(
+            redact_url("https://user:hunter2@host.example/x?token=abc&page=2"),
+            "https://***@host.example/x?token=***&page=2"
+        );
+        assert!(url_problems("javascript:alert(1)")[0].contains("`javascript:`"));
+        assert!(url_problems("file:///etc/passwd")[0].contains("`file:`"));
+        assert_eq!(
+            redact_url("https://host.example/a"),
+            "https://host.example/a"
+        );
+    }
+}

@@ -172,7 +172,10 @@ fn drafts(model: &Model) -> BTreeMap<&'static str, Vec<DraftView>> {
             .filter(|(key, _)| key.name != naming)
             .map(|(key, value)| Pair {
                 name: key.name.clone(),
-                value: value.display_text(),
+                value: match key.name.as_str() {
+                    "url" => crate::model::facts::redact_url(&value.display_text()),
+                    _ => value.display_text(),
+                },
             })
             .collect();
         let view = DraftView {
@@ -790,7 +793,8 @@ fn evidence_rows(model: &Model, config: &Config, today: Date) -> Vec<EvidenceRow
                 title: evidence.title.clone(),
                 file: record.file().to_string(),
                 path: evidence.path.clone(),
-                url: evidence.url.clone(),
+                // A secret in a URL never reaches the pack.
+                url: evidence.url.as_deref().map(crate::model::facts::redact_url),
                 collected: evidence.collected,
                 supports: evidence.supports.clone(),
                 sha256: digest.map(|d| d.sha256.clone()),

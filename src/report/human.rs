@@ -196,7 +196,8 @@ impl Human<'_> {
         let Some(line) = self.sources.get(file).and_then(|s| s.line(span.start.line)) else {
             return Ok(());
         };
-        let shown: String = line
+        // A secret in a URL is never shown, not even in the user's own line.
+        let shown: String = crate::model::facts::redact_urls_in(line)
             .chars()
             .map(|c| if c == '\t' { ' ' } else { c })
             .collect();

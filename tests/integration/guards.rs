@@ -287,3 +287,69 @@ fn merge_conflict_markers_are_named_as_such_at_their_line() {
         found[0].3
     );
 }
+
+#[test]
+fn a_secret_in_an_evidence_url_is_reported_redacted_and_never_reaches_the_pack() {
+    let repo = Repo::complete(&[(
+        "ev.yaml",
+        "kind: Evidence\nid: EV-Q3\ntitle: Q3 report\nurl: https://analyst:hunter2@reports.example/q3.pdf?token=s3cr3t-t0ken&page=1\ncollected: 2026-10-01\nsupports: [A.6.2.6]\n",
+    )]);
+    let output = repo.check(&["--format", "json"]);
+    let text = stdout(&output);
+    assert!(
+        !text.contains("hunter2") && !text.contains("s3cr3t-t0ken"),
+        "{text}"
+    );
+    let report = Report::from_output(output);
+    let found = report.of_rule("evidence-url-unsafe");
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        (found[0].0.as_str(), found[0].1, found[0].2),
+        ("ev.yaml", 4, 6)
+    );
+    assert!(
+        found[0]
+            .3
+            .contains("https://***@reports.example/q3.pdf?token=***&page=1"),
+        "{}",
+        found[0].3
+    );
+    for format in ["human", "sarif", "junit", "github"] {
+        let out = stdout(&repo.check(&["--format", format]));
+        assert!(
+            !out.contains("hunter2") && !out.contains("s3cr3t-t0ken"),
+            "{format}"
+        );
+    }
+    let target = tempfile::tempdir().unwrap();
+    let pack = aims()
+        .arg("pack")
+        .arg(repo.path())
+        .arg("--out")
+        .arg(target.path().join("p"))
+        .args(["--as-of", AS_OF, "--format", "md,html"])
+        .output()
+        .unwrap();
+    assert_eq!(pack.status.code(), Some(0), "{}", stderr(&pack));
+    for entry in ignore::WalkBuilder::new(target.path()).build().flatten() {
+        if entry.file_type().is_some_and(|t| t.is_file()) {
+            let content = std::fs::read_to_string(entry.path()).unwrap_or_default();
+            assert!(
+                !content.contains("hunter2") && !content.contains("s3cr3t-t0ken"),
+                "{} holds the secret",
+                entry.path().display()
+            );
+        }
+    }
+    let unsafe_scheme = Repo::complete(&[(
+        "ev.yaml",
+        "kind: Evidence\nid: EV-X\ntitle: X\nurl: \"javascript:alert(1)\"\ncollected: 2026-10-01\n",
+    )]);
+    assert_eq!(
+        unsafe_scheme
+            .check_json()
+            .of_rule("evidence-url-unsafe")
+            .len(),
+        1
+    );
+}
