@@ -135,6 +135,10 @@ pub struct CheckArgs {
     /// Also fail (exit 1) on warnings.
     #[arg(long, value_enum)]
     pub deny: Option<Deny>,
+    /// The human format shows at most this many findings of each rule and counts the rest
+    /// (0: all). The other formats always list every finding.
+    #[arg(long, value_name = "N", default_value_t = 50)]
+    pub max_findings: usize,
     /// The date every date rule treats as today (YYYY-MM-DD); default: today.
     #[arg(long, value_parser = parse_date)]
     pub as_of: Option<Date>,

@@ -69,6 +69,7 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write, color: bo
         levels: &levels,
         uri_prefix: &load::path_in_git_work_tree(&config.root),
         color,
+        max_per_rule: args.max_findings,
     };
     args.format.reporter().write(&report, out)?;
     let failing = findings.iter().filter(|f| f.counts()).any(|f| {

@@ -17,7 +17,35 @@ impl super::Reporter for HumanReport {
             sources: report.sources,
             color: report.color,
         };
-        human.write_findings(out, report.findings)?;
+        // A run with thousands of one finding shows the first of each rule and counts the rest.
+        let mut shown: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        let mut hidden: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+        let capped: Vec<Finding> = report
+            .findings
+            .iter()
+            .filter(|f| {
+                if report.max_per_rule == 0 || !f.counts() {
+                    return true;
+                }
+                let count = shown.entry(f.rule).or_insert(0);
+                *count += 1;
+                if *count > report.max_per_rule {
+                    *hidden.entry(f.rule).or_insert(0) += 1;
+                    false
+                } else {
+                    true
+                }
+            })
+            .cloned()
+            .collect();
+        human.write_findings(out, &capped)?;
+        for (rule, count) in &hidden {
+            writeln!(
+                out,
+                "... and {count} more `{rule}` {} not shown (`--max-findings 0` shows every one; `--format json` lists them all)",
+                if *count == 1 { "finding" } else { "findings" }
+            )?;
+        }
         write_scope_notes(out, report.scope)?;
         human.write_summary(out, report.summary)
     }
@@ -197,14 +225,37 @@ impl Human<'_> {
             return Ok(());
         };
         // A secret in a URL is never shown, not even in the user's own line.
-        let shown: String = crate::model::facts::redact_urls_in(line)
+        let mut shown: String = crate::model::facts::redact_urls_in(line)
             .chars()
             .map(|c| if c == '\t' { ' ' } else { c })
             .collect();
+        let mut start = span.start.column.max(1);
+        let mut end_column = span.end.column;
+        // A long line is cut around the span: a finding on a 200 KB line prints one screen.
+        const LONG: u32 = 240;
+        if shown.chars().count() as u32 > LONG {
+            let from = start.saturating_sub(60).max(1);
+            let to = (from + LONG - 60).min(shown.chars().count() as u32 + 1);
+            let window: String = shown
+                .chars()
+                .skip(from as usize - 1)
+                .take((to - from) as usize)
+                .collect();
+            let lead = if from > 1 { "…" } else { "" };
+            let tail = if (to as usize) <= shown.chars().count() {
+                "…"
+            } else {
+                ""
+            };
+            shown = format!("{lead}{window}{tail}");
+            let shift = from - 1;
+            let lead_width = lead.chars().count() as u32;
+            start = start - shift + lead_width;
+            end_column = end_column.saturating_sub(shift).saturating_add(lead_width);
+        }
         let length = shown.chars().count() as u32;
-        let start = span.start.column.max(1);
-        let end = if span.end.line == span.start.line && span.end.column > start {
-            span.end.column.min(length + 1).max(start + 1)
+        let end = if span.end.line == span.start.line && end_column > start {
+            end_column.min(length + 1).max(start + 1)
         } else {
             (length + 1).max(start + 1)
         };

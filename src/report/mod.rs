@@ -59,6 +59,8 @@ pub struct CheckReport<'a> {
     /// The AIMS root relative to the enclosing git work tree (`""` or `"governance/"`).
     pub uri_prefix: &'a str,
     pub color: bool,
+    /// The human format shows at most this many findings of one rule (0: all).
+    pub max_per_rule: usize,
 }
 
 /// One output format of `aims check`.

@@ -353,3 +353,35 @@ fn a_secret_in_an_evidence_url_is_reported_redacted_and_never_reaches_the_pack()
         1
     );
 }
+
+#[test]
+fn human_output_is_bounded_per_rule_and_on_long_lines() {
+    let mut datasets = Vec::new();
+    for i in 0..60 {
+        datasets.push(format!(
+            "kind: Dataset\nid: d{i}\nname: D{i}\nprovenance: p\nowner: nobody-{i}\n"
+        ));
+    }
+    let long_title = format!("{}\u{202E}{}", "a".repeat(150_000), "b".repeat(50_000));
+    let repo = Repo::new(&[
+        ("data.yaml", &datasets.join("---\n")),
+        (
+            "long.yaml",
+            &format!("kind: Role\nid: long\ntitle: {long_title}\nresponsibilities: [x]\n"),
+        ),
+    ]);
+    let output = repo.check(&[]);
+    let text = stdout(&output);
+    assert_eq!(text.matches("error[dangling-reference]").count(), 50);
+    assert!(
+        text.contains("... and 10 more `dangling-reference` findings not shown"),
+        "{text}"
+    );
+    // The finding on the 200 KB line prints a window of it, not the line.
+    assert!(text.len() < 60_000, "{} bytes of output", text.len());
+    assert!(text.contains("invisible-character"));
+    let all = stdout(&repo.check(&["--max-findings", "0"]));
+    assert_eq!(all.matches("error[dangling-reference]").count(), 60);
+    // JSON stays complete.
+    assert_eq!(repo.check_json().of_rule("dangling-reference").len(), 60);
+}
