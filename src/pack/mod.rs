@@ -331,6 +331,106 @@ fn render_chapters(
     Ok(out)
 }
 
+/// The anchor of a record in the HTML pack: `rec-` and its id, other characters as `_`.
+fn anchor_of(id: &str) -> String {
+    let safe: String = id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '-' | '.') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("rec-{safe}")
+}
+
+/// Makes record ids in the HTML pack links: the row (or heading) where a record is shown
+/// first gets its anchor, and every table cell that holds nothing but ids (one, or several
+/// separated by `, `) links each of them there. Works on the escaped text of the page, so
+/// only our own markup is touched, never what a user wrote.
+fn link_ids(page: &str, ids: &std::collections::BTreeSet<String>) -> String {
+    let escape = |id: &str| {
+        id.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+            .replace('\'', "&#x27;")
+    };
+    let by_text: std::collections::BTreeMap<String, &String> =
+        ids.iter().map(|id| (escape(id), id)).collect();
+    let mut anchored: std::collections::BTreeSet<&String> = std::collections::BTreeSet::new();
+    let mut out = String::with_capacity(page.len() + page.len() / 8);
+    let mut rest = page;
+    // Anchors: a table row that starts with a record's id, or a heading that does.
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let row = rest
+            .strip_prefix("<tr>\n<td>")
+            .or_else(|| rest.strip_prefix("<tr><td>"));
+        if let Some(after) = row
+            && let Some(end) = after.find("</td>")
+            && let Some(id) = by_text.get(&after[..end])
+            && anchored.insert(*id)
+        {
+            out.push_str(&format!("<tr id=\"{}\">", anchor_of(id)));
+            rest = &rest["<tr>".len()..];
+            continue;
+        }
+        let heading = ["<h2", "<h3", "<h4"].iter().find(|h| rest.starts_with(**h));
+        if heading.is_some()
+            && let Some(close) = rest.find('>')
+        {
+            let text = rest[close + 1..].trim_start_matches("DRAFT: ");
+            let line = text.find('<').map_or(text, |i| &text[..i]);
+            let first = line.find([':', ' ']).map_or(line, |i| &line[..i]);
+            // "R-001: title", "DRAFT: POL-X: title", or "Scope (4.3): acme-context".
+            let named = by_text.get(first).or_else(|| {
+                line.rsplit_once(": ")
+                    .and_then(|(_, last)| by_text.get(last.trim()))
+            });
+            if let Some(id) = named
+                && anchored.insert(*id)
+            {
+                out.push_str(&rest[..close + 1]);
+                out.push_str(&format!("<span id=\"{}\"></span>", anchor_of(id)));
+                rest = &rest[close + 1..];
+                continue;
+            }
+        }
+        out.push('<');
+        rest = &rest[1..];
+    }
+    out.push_str(rest);
+    // Links: cells of ids only.
+    let page = out;
+    let mut out = String::with_capacity(page.len() + page.len() / 4);
+    let mut rest = page.as_str();
+    while let Some(at) = rest.find("<td>") {
+        out.push_str(&rest[..at + 4]);
+        rest = &rest[at + 4..];
+        let Some(end) = rest.find("</td>") else { break };
+        let cell = &rest[..end];
+        let parts: Vec<&str> = cell.split(", ").collect();
+        let all_ids = !cell.is_empty()
+            && parts
+                .iter()
+                .all(|p| by_text.get(*p).is_some_and(|id| anchored.contains(id)));
+        if all_ids {
+            let linked: Vec<String> = parts
+                .iter()
+                .map(|p| format!("<a href=\"#{}\">{p}</a>", anchor_of(by_text[*p])))
+                .collect();
+            out.push_str(&linked.join(", "));
+            rest = &rest[end..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Where the pack carries an evidence file: `evidence/` and its path in the repository.
 pub fn packed_evidence_path(path: &str) -> String {
     format!("evidence/{path}")
@@ -379,6 +479,7 @@ pub fn render(
                 })
             })
             .map_err(|e| format!("template `templates/html/pack.html.j2`: {e:#}"))?;
+        let page = link_ids(&page, &view.record_ids);
         files.push((
             "pack.html".to_string(),
             normalize_newlines(&page).into_bytes(),

@@ -140,6 +140,10 @@ pub fn render(
             view.commit.as_deref().unwrap_or(&view.organization)
         )),
         timestamp: None,
+        // PDF/A-3b: archival (fonts embedded, no external dependencies, XMP metadata), and
+        // the one of PDF/A-2 and -3 that allows the attached evidence files.
+        standards: typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::A_3b])
+            .map_err(|e| format!("{e:?}"))?,
         ..typst_pdf::PdfOptions::default()
     };
     let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| describe(&errors))?;

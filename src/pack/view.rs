@@ -60,6 +60,9 @@ pub struct PackView {
     pub waivers_in_force: Vec<String>,
     /// What changed since an earlier revision, when `--since` asked.
     pub changes_since: Option<ChangesSince>,
+    /// Every record id, for linking ids in the HTML pack.
+    #[serde(skip)]
+    pub record_ids: BTreeSet<String>,
     /// Every record's body by [`record_key`], for the PDF (the Markdown shows bodies from each
     /// record's own fields).
     #[serde(skip)]
@@ -200,6 +203,28 @@ fn drafts(model: &Model) -> BTreeMap<&'static str, Vec<DraftView>> {
         list.sort_by(|a, b| a.id.cmp(&b.id));
     }
     drafts
+}
+
+/// A file's media type by its extension, for the PDF attachment (PDF/A-3 asks for one).
+fn media_type(path: &str) -> &'static str {
+    let extension = path.rsplit('.').next().unwrap_or_default().to_lowercase();
+    match extension.as_str() {
+        "md" | "markdown" => "text/markdown",
+        "csv" => "text/csv",
+        "txt" | "log" => "text/plain",
+        "html" | "htm" => "text/html",
+        "json" => "application/json",
+        "yaml" | "yml" => "application/yaml",
+        "xml" => "application/xml",
+        "pdf" => "application/pdf",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "svg" => "image/svg+xml",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "zip" => "application/zip",
+        _ => "application/octet-stream",
+    }
 }
 
 /// The rules `aims.toml` switches off or runs at another severity than their default.
@@ -484,6 +509,8 @@ pub struct EvidenceRow {
     pub current: bool,
     /// Where the pack carries the file (`evidence/...`), when it does.
     pub in_pack: Option<String>,
+    /// The carried file's media type, for its PDF attachment.
+    pub mime: &'static str,
     /// Why the pack does not carry an in-repository file.
     pub left_out: Option<String>,
     pub body: Option<String>,
@@ -714,6 +741,7 @@ pub fn build(input: &PackInput<'_>) -> PackView {
             })
             .collect(),
         changes_since: since.map(|(rev, then)| changes_since(rev, then, model)),
+        record_ids: model.records.iter().map(|r| r.id.clone()).collect(),
         bodies: bodies(model),
     }
 }
@@ -807,6 +835,7 @@ fn evidence_rows(model: &Model, config: &Config, today: Date) -> Vec<EvidenceRow
                     .filter(|d| d.bytes <= config.max_evidence_copy_bytes)
                     .and(evidence.path.as_deref())
                     .map(|p| super::packed_evidence_path(&normalize(p))),
+                mime: evidence.path.as_deref().map_or("application/octet-stream", media_type),
                 left_out: digest
                     .filter(|d| d.bytes > config.max_evidence_copy_bytes)
                     .map(|d| {

@@ -648,3 +648,38 @@ fn the_cover_and_the_manifest_disclose_rule_overrides_and_waivers() {
         1
     );
 }
+
+#[test]
+fn ids_in_the_html_link_to_their_records() {
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("pack");
+    let output = pack(
+        &manifest_dir().join("examples/acme-lending"),
+        &target,
+        &["--format", "html"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let html = read(&target.join("pack.html"));
+    // Every link goes to an anchor that exists.
+    let anchors: std::collections::BTreeSet<&str> = html
+        .match_indices("id=\"rec-")
+        .map(|(i, _)| {
+            let start = i + 4;
+            &html[start..start + html[start..].find('"').unwrap()]
+        })
+        .collect();
+    let mut links = 0;
+    for (i, _) in html.match_indices("href=\"#rec-") {
+        let start = i + 7;
+        let target = &html[start..start + html[start..].find('"').unwrap()];
+        assert!(anchors.contains(target), "#{target} has no anchor");
+        links += 1;
+    }
+    assert!(anchors.len() > 80, "{} anchors", anchors.len());
+    assert!(links > 200, "{links} links");
+    // A risk's controls and an SoA row's evidence are links; so is an owner role.
+    assert!(
+        html.contains("<a href=\"#rec-EV-BOARD-POLICY-APPROVAL\">EV-BOARD-POLICY-APPROVAL</a>")
+    );
+    assert!(html.contains("<a href=\"#rec-cro\">cro</a>"));
+}

@@ -257,6 +257,16 @@ fn in_repository_evidence_is_carried_by_the_pack_and_attached_to_the_pdf() {
             "{packed} is not attached to the PDF"
         );
     }
+    // PDF/A-3b, the archival standard that allows attachments.
+    for marker in [
+        &b"<pdfaid:part>3</pdfaid:part>"[..],
+        b"<pdfaid:conformance>B</pdfaid:conformance>",
+    ] {
+        assert!(
+            pdf.windows(marker.len()).any(|w| w == marker),
+            "not PDF/A-3b"
+        );
+    }
     let embedded = pdf
         .windows(b"/EmbeddedFile".len())
         .filter(|w| *w == b"/EmbeddedFile")
