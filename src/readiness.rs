@@ -223,6 +223,7 @@ fn supports_clause(support: &str, leaf: &str) -> bool {
 const ACTION_ORDER: &[&str] = &[
     "yaml-syntax",
     "file-unreadable",
+    "file-skipped",
     "unknown-kind",
     "missing-kind",
     "schema",

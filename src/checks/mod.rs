@@ -15,6 +15,7 @@ mod evidence_missing_file;
 mod evidence_outside_repo;
 pub mod evidence_stale;
 mod evidence_url_unsafe;
+mod file_skipped;
 mod file_unreadable;
 mod impact_assessment_areas_missing;
 mod impact_assessment_review_overdue;
@@ -91,6 +92,7 @@ pub trait Check: Sync {
 
 pub const CHECKS: &[&dyn Check] = &[
     &file_unreadable::FileUnreadable,
+    &file_skipped::FileSkipped,
     &yaml_syntax::YamlSyntax,
     &schema::SchemaViolation,
     &unknown_kind::UnknownKind,

@@ -27,6 +27,7 @@ pub const SCHEMA: &str = "schema";
 pub const UNKNOWN_KIND: &str = "unknown-kind";
 pub const FILE_UNREADABLE: &str = "file-unreadable";
 pub const MISSING_KIND: &str = "missing-kind";
+pub const FILE_SKIPPED: &str = "file-skipped";
 
 /// The loaded repository: typed model plus what went wrong while loading.
 pub struct Loaded {
@@ -36,7 +37,7 @@ pub struct Loaded {
 
 /// Discovers, reads, parses and validates every record file below the configured root.
 pub fn load_repository(config: &Config) -> Result<Loaded, String> {
-    let paths = discover(config)?;
+    let (paths, skipped) = discover(config)?;
     let outcomes: Vec<FileOutcome> = paths
         .par_iter()
         .map(|(absolute, relative)| load_file(absolute, relative, config.max_file_bytes))
@@ -49,6 +50,7 @@ pub fn load_repository(config: &Config) -> Result<Loaded, String> {
         findings.extend(outcome.findings);
         files.extend(outcome.source);
     }
+    findings.extend(skipped);
     let mut model = Model::new(records, files);
     model.evidence_files = evidence::inspect_all(&config.root, &model);
     model.git = git::read(&config.root);
@@ -79,10 +81,20 @@ pub fn load_revision(config: &Config, rev: &str) -> Result<Loaded, String> {
     let mut paths = std::collections::HashSet::new();
     let mut links = std::collections::HashMap::new();
     let mut wanted = Vec::new();
+    let mut skipped = Vec::new();
     for (path, bytes, is_link) in files {
         paths.insert(path.clone());
         match (bytes, is_link) {
             (Some(bytes), true) => {
+                skipped.push(
+                    Finding::new(
+                        FILE_SKIPPED,
+                        &path,
+                        Span::file_start(),
+                        format!("`{path}` is a symbolic link; aims reads no links (a link can lead outside the repository), so any records in it were not checked"),
+                    )
+                    .with_help("replace it with the file itself, or exclude it with `[aims] exclude`"),
+                );
                 links.insert(path, String::from_utf8_lossy(&bytes).into_owned());
             }
             (Some(bytes), false) => wanted.push((path, bytes)),
@@ -106,6 +118,7 @@ pub fn load_revision(config: &Config, rev: &str) -> Result<Loaded, String> {
         findings.extend(outcome.findings);
         sources.extend(outcome.source);
     }
+    findings.extend(skipped);
     let mut model = Model::new(records, sources);
     model.evidence_files = evidence::inspect_tree(&model, &paths, &links);
     model.git = git::read_at(&config.root, rev);
@@ -187,7 +200,10 @@ pub fn read_template_overrides(
 }
 
 /// Record candidates below the root, sorted by path: `(absolute, repository-relative)`.
-fn discover(config: &Config) -> Result<Vec<(PathBuf, String)>, String> {
+/// Record candidates, and a `file-skipped` warning for each that is not read.
+type Discovered = (Vec<(PathBuf, String)>, Vec<Finding>);
+
+fn discover(config: &Config) -> Result<Discovered, String> {
     let excluded = exclusion_set(&config.exclude)?;
     let records = record_set(&config.records)?;
     let root = config.root.clone();
@@ -206,23 +222,46 @@ fn discover(config: &Config) -> Result<Vec<(PathBuf, String)>, String> {
             relative.is_empty() || !excluded.is_match(&relative)
         });
     let mut found = Vec::new();
+    let mut skipped = Vec::new();
     for entry in walker.build() {
         let entry = entry.map_err(|e| format!("cannot walk the repository: {e}"))?;
-        let is_file = entry.file_type().is_some_and(|t| t.is_file());
         let path = entry.path();
         let wanted = matches!(
             path.extension().and_then(|e| e.to_str()),
             Some("yaml" | "yml" | "md")
         );
-        if is_file && wanted {
-            let relative = relative_path(&root, path);
-            if records.as_ref().is_none_or(|r| r.is_match(&relative)) {
-                found.push((path.to_path_buf(), relative));
-            }
+        let relative = relative_path(&root, path);
+        if !wanted || records.as_ref().is_some_and(|r| !r.is_match(&relative)) {
+            continue;
         }
+        let Some(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_file() {
+            found.push((path.to_path_buf(), relative));
+            continue;
+        }
+        if kind.is_dir() {
+            continue;
+        }
+        // Never silence: a record file aims does not read is said so, with why.
+        let why = if kind.is_symlink() {
+            "is a symbolic link; aims reads no links (a link can lead outside the repository)"
+        } else {
+            "is not a regular file (a pipe, socket or device); aims reads only regular files"
+        };
+        skipped.push(
+            Finding::new(
+                FILE_SKIPPED,
+                &relative,
+                Span::file_start(),
+                format!("`{relative}` {why}, so any records in it were not checked"),
+            )
+            .with_help("replace it with the file itself, or exclude it with `[aims] exclude`"),
+        );
     }
     found.sort_by(|a, b| a.1.cmp(&b.1));
-    Ok(found)
+    Ok((found, skipped))
 }
 
 /// `[aims] records`: `None` when unset (every candidate file holds records).

@@ -385,3 +385,40 @@ fn human_output_is_bounded_per_rule_and_on_long_lines() {
     // JSON stays complete.
     assert_eq!(repo.check_json().of_rule("dangling-reference").len(), 60);
 }
+
+#[cfg(unix)]
+#[test]
+fn links_and_special_files_are_named_never_skipped_in_silence() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(
+        outside.path().join("R-9.yaml"),
+        "kind: Role\nid: outside\ntitle: Outside\nresponsibilities: [x]\n",
+    )
+    .unwrap();
+    let repo = Repo::with_base(&[]);
+    std::os::unix::fs::symlink(
+        outside.path().join("R-9.yaml"),
+        repo.path().join("linked.yaml"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        repo.path().join("base.yaml"),
+        repo.path().join("inside.yaml"),
+    )
+    .unwrap();
+    let fifo = repo.path().join("pipe.yaml");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    let report = repo.check_json();
+    let skipped: Vec<String> = report
+        .of_rule("file-skipped")
+        .into_iter()
+        .map(|f| f.0)
+        .collect();
+    let mut expected = vec!["inside.yaml".to_string(), "linked.yaml".to_string()];
+    if made.is_ok_and(|s| s.success()) {
+        expected.push("pipe.yaml".to_string());
+    }
+    assert_eq!(skipped, expected);
+    // Nothing from outside the repository was read.
+    assert!(!stdout(&repo.check(&["--format", "json"])).contains("\"outside\""));
+}
