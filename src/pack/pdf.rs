@@ -92,6 +92,8 @@ struct PdfData<'a> {
     #[serde(flatten)]
     view: &'a PackView,
     bodies: std::collections::BTreeMap<&'a str, Vec<Block>>,
+    /// Every record id: list cells link those the document shows.
+    record_ids: &'a std::collections::BTreeSet<String>,
 }
 
 /// Lays out the pack; returns the document (for tests to inspect) and the PDF bytes.
@@ -104,7 +106,12 @@ pub fn render(
         .iter()
         .map(|(key, body)| (key.as_str(), markdown_blocks(body)))
         .collect();
-    let data = serde_json::to_string(&PdfData { view, bodies }).map_err(|e| e.to_string())?;
+    let data = serde_json::to_string(&PdfData {
+        view,
+        bodies,
+        record_ids: &view.record_ids,
+    })
+    .map_err(|e| e.to_string())?;
     let mut inputs = Dict::new();
     inputs.insert("data".into(), data.as_str().into_value());
     let date = view.build_date.parse::<jiff::civil::Date>().ok();

@@ -267,6 +267,12 @@ fn in_repository_evidence_is_carried_by_the_pack_and_attached_to_the_pdf() {
             "not PDF/A-3b"
         );
     }
+    // Ids in lists and owner cells are internal links to the record's row.
+    let links = pdf
+        .windows(b"/Subtype/Link".len())
+        .filter(|w| *w == b"/Subtype/Link")
+        .count();
+    assert!(links > 100, "{links} internal links");
     let embedded = pdf
         .windows(b"/EmbeddedFile".len())
         .filter(|w| *w == b"/EmbeddedFile")
