@@ -11,9 +11,11 @@ static RULE: Rule = Rule {
     reference: "7.5.3",
     summary: "an evidence `path` leaves the repository",
     explanation: r#"## What it does
-Reports every `Evidence` path that is absolute (`/etc/passwd`, `C:\...`), climbs out of the
-repository with `..`, or goes through a symbolic link whose target is outside the repository.
-`aims` never reads such a file, not even to hash it for the pack.
+Reports every `Evidence` path that is absolute (`/etc/passwd`, `C:\...`, `\\server\share`),
+climbs out of the repository with `..` (also written with backslashes), hides `..` or a
+separator in percent-encoding (`%2e%2e%2f`), points into `.git/` (git's own store, in no
+commit), holds a control character, or goes through a symbolic link whose target is outside
+the repository. `aims` never reads such a file, not even to hash it for the pack.
 
 ## Why this matters
 The evidence pack must be reproducible from the repository alone: a file outside it is not
@@ -48,8 +50,9 @@ impl Check for EvidenceOutsideRepo {
                         RULE.id,
                         record.span_at(&key_path(&["path"])),
                         format!(
-                            "evidence `{}` path `{path}` {}; it was not read",
+                            "evidence `{}` path `{}` {}; it was not read",
                             record.id,
+                            path.escape_debug(),
                             escape.describe()
                         ),
                     )

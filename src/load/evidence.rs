@@ -64,11 +64,29 @@ fn stream_digest(path: &Path) -> Option<Digest> {
 
 /// How `path` leaves the repository by its spelling alone, if it does.
 pub fn lexical_escape(path: &str) -> Option<Escape> {
+    if path.chars().any(char::is_control) {
+        return Some(Escape::ControlCharacter);
+    }
     if is_absolute(path) {
         return Some(Escape::Absolute);
     }
+    let lower = path.to_lowercase();
+    if ["%2e", "%2f", "%5c", "%00"]
+        .iter()
+        .any(|e| lower.contains(e))
+    {
+        return Some(Escape::Encoded);
+    }
+    // A backslash separates folders on Windows: `..\..\x` climbs there.
+    let path = path.replace('\\', "/");
+    if path
+        .split('/')
+        .any(|part| part.eq_ignore_ascii_case(".git"))
+    {
+        return Some(Escape::GitDirectory);
+    }
     let mut depth = 0usize;
-    for component in Path::new(path).components() {
+    for component in Path::new(&path).components() {
         match component {
             Component::ParentDir if depth == 0 => return Some(Escape::ParentDirectory),
             Component::ParentDir => depth -= 1,

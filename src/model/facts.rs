@@ -147,6 +147,12 @@ pub enum Escape {
     Absolute,
     ParentDirectory,
     Symlink,
+    /// Into `.git/`: git's own store, in no commit's tree.
+    GitDirectory,
+    /// A `..` or separator hidden in percent-encoding (`%2e%2e%2f`).
+    Encoded,
+    /// A control character (a line break, a NUL) in the path.
+    ControlCharacter,
 }
 
 impl Escape {
@@ -157,6 +163,13 @@ impl Escape {
             Escape::Symlink => {
                 "goes through a symbolic link whose target is outside the repository"
             }
+            Escape::GitDirectory => {
+                "points into `.git/`, git's own store, which no commit or pack contains"
+            }
+            Escape::Encoded => {
+                "hides `..` or a separator in percent-encoding (`%2e`, `%2f`, `%5c`)"
+            }
+            Escape::ControlCharacter => "holds a control character, which no file name should",
         }
     }
 }

@@ -422,3 +422,27 @@ fn links_and_special_files_are_named_never_skipped_in_silence() {
     // Nothing from outside the repository was read.
     assert!(!stdout(&repo.check(&["--format", "json"])).contains("\"outside\""));
 }
+
+#[test]
+fn disguised_evidence_paths_are_each_refused_at_their_line() {
+    let cases = [
+        (".git/config", "points into `.git/`"),
+        ("evidence/%2e%2e/%2e%2e/etc/passwd", "percent-encoding"),
+        ("..\\\\..\\\\etc\\\\passwd", "climbs out of the repository"),
+        ("C:\\\\Users\\\\alice\\\\report.pdf", "absolute path"),
+        ("\\\\\\\\server\\\\share\\\\report.pdf", "absolute path"),
+        ("evidence/report\\u0007.pdf", "control character"),
+    ];
+    for (path, why) in cases {
+        let record = format!(
+            "kind: Evidence\nid: EV-X\ntitle: X\npath: \"{path}\"\ncollected: 2026-10-01\n"
+        );
+        let repo = Repo::with_base(&[("ev.yaml", &record)]);
+        repo.write(".git/config", "[core]\n");
+        let report = repo.check_json();
+        let found = report.of_rule("evidence-outside-repo");
+        assert_eq!(found.len(), 1, "{path}: {:?}", report.findings());
+        assert_eq!((found[0].0.as_str(), found[0].1), ("ev.yaml", 4), "{path}");
+        assert!(found[0].3.contains(why), "{path}: {}", found[0].3);
+    }
+}
