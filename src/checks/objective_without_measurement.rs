@@ -40,6 +40,17 @@ impl Check for ObjectiveWithoutMeasurement {
 
     fn run(&self, input: &CheckInput<'_>, out: &mut Vec<Finding>) {
         let period = input.config.evidence_max_age_days;
+        // The latest measurement of each objective, in one pass over the measurements.
+        let mut latest_of: std::collections::HashMap<&str, jiff::civil::Date> =
+            std::collections::HashMap::new();
+        for (_, measurement) in input.model.typed::<Measurement>() {
+            if let (Some(objective), Some(day)) =
+                (measurement.objective.as_deref(), measurement.day())
+            {
+                let latest = latest_of.entry(objective).or_insert(day);
+                *latest = (*latest).max(day);
+            }
+        }
         for (record, objective) in input.model.typed::<Objective>() {
             if matches!(
                 objective.status.as_deref(),
@@ -47,12 +58,7 @@ impl Check for ObjectiveWithoutMeasurement {
             ) {
                 continue;
             }
-            let latest = input
-                .model
-                .typed::<Measurement>()
-                .filter(|(_, m)| m.objective.as_deref() == Some(record.id.as_str()))
-                .filter_map(|(_, m)| m.day())
-                .max();
+            let latest = latest_of.get(record.id.as_str()).copied();
             let message = match latest {
                 Some(day) if days_between(day, input.today) <= i64::from(period) => continue,
                 Some(day) => format!(
