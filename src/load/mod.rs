@@ -372,7 +372,7 @@ fn load_bytes(relative: &str, bytes: Vec<u8>) -> FileOutcome {
         return outcome;
     }
     let is_markdown = relative.ends_with(".md");
-    let (documents, body, error) = if is_markdown {
+    let (documents, body, errors) = if is_markdown {
         match front_matter(&source) {
             FrontMatter::None => return outcome,
             FrontMatter::Unclosed => {
@@ -390,14 +390,14 @@ fn load_bytes(relative: &str, bytes: Vec<u8>) -> FileOutcome {
             }
             FrontMatter::Found { yaml, body } => {
                 let parsed = yaml::parse(&source.text[yaml], 1);
-                (parsed.documents, Some(body), parsed.error)
+                (parsed.documents, Some(body), parsed.errors)
             }
         }
     } else {
         let parsed = yaml::parse(&source.text, 0);
-        (parsed.documents, None, parsed.error)
+        (parsed.documents, None, parsed.errors)
     };
-    if let Some(error) = error {
+    for error in errors {
         let mut finding = Finding::new(YAML_SYNTAX, relative, error.span, error.message);
         finding.help = error.help;
         if let Some((span, message)) = error.related {

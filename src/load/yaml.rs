@@ -52,13 +52,28 @@ impl YamlError {
     }
 }
 
-/// The documents parsed from one YAML stream. When `error` is set, `documents` holds the
-/// documents that were complete before it.
+/// The documents parsed from one YAML stream, and every problem found in it.
+///
+/// Problems that leave the stream readable (a foreign tag, a duplicate key, an undefined alias)
+/// are collected and parsing goes on, so one run reports them all; a document with such a
+/// problem is left out of `documents`. A problem the parser cannot read past (a syntax error,
+/// an alias bomb, too deep nesting) ends the stream: `documents` then holds the documents that
+/// were complete before it.
 #[derive(Debug, Default)]
 pub struct Parsed {
     pub documents: Vec<Node>,
-    pub error: Option<YamlError>,
+    pub errors: Vec<YamlError>,
 }
+
+impl Parsed {
+    pub fn first_error(&self) -> Option<&YamlError> {
+        self.errors.first()
+    }
+}
+
+/// Problems reported per stream before the rest is left unread: enough to fix a file in one
+/// pass, bounded for a file made of nothing else.
+pub const MAX_ERRORS: usize = 50;
 
 /// Parses `text`; `line_offset` is added to every line (for front matter inside Markdown).
 pub fn parse(text: &str, line_offset: u32) -> Parsed {
@@ -69,6 +84,8 @@ pub fn parse(text: &str, line_offset: u32) -> Parsed {
         alias_budget: alias_budget(text.len()),
         alias_bytes: 0,
         documents: Vec::new(),
+        errors: Vec::new(),
+        flawed: false,
     };
     let mut parser = Parser::new_from_str(text);
     while let Some(next) = parser.next_event() {
@@ -84,19 +101,17 @@ pub fn parse(text: &str, line_offset: u32) -> Parsed {
             }
         };
         match step {
-            Ok(true) => {}
-            Ok(false) => break,
+            Ok(true) if builder.errors.len() < MAX_ERRORS => {}
+            Ok(_) => break,
             Err(error) => {
-                return Parsed {
-                    documents: builder.documents,
-                    error: Some(error),
-                };
+                builder.errors.push(error);
+                break;
             }
         }
     }
     Parsed {
         documents: builder.documents,
-        error: None,
+        errors: builder.errors,
     }
 }
 
@@ -138,6 +153,9 @@ fn describe_scan_error(info: &str) -> String {
             "this line does not line up with the keys around it (check its indentation)"
         }
         "recursion limit exceeded" => "values are nested too deeply",
+        "while parsing node, found unknown anchor" => {
+            "this alias names an anchor that is not defined"
+        }
         _ => "",
     };
     if plain.is_empty() {
@@ -177,6 +195,10 @@ struct Builder {
     /// Weight re-emitted by aliases so far in this stream.
     alias_bytes: usize,
     documents: Vec<Node>,
+    /// Problems read past so far.
+    errors: Vec<YamlError>,
+    /// The current document had a problem read past: it is not handed on.
+    flawed: bool,
 }
 
 impl Builder {
@@ -191,6 +213,12 @@ impl Builder {
         Span::new(self.pos(span.start), self.pos(span.end))
     }
 
+    /// Records a problem the stream can be read past.
+    fn recover(&mut self, error: YamlError) {
+        self.errors.push(error);
+        self.flawed = true;
+    }
+
     /// Handles one event; `Ok(false)` ends the stream.
     fn event(&mut self, event: Event<'_>, span: saphyr_parser::Span) -> Result<bool, YamlError> {
         let span = self.span(span);
@@ -198,11 +226,16 @@ impl Builder {
             Event::StreamEnd => return Ok(false),
             Event::Nothing | Event::StreamStart | Event::DocumentStart(_) | Event::DocumentEnd => {}
             Event::Scalar(text, style, anchor, tag) => {
-                let node = scalar(&text, style, tag.as_deref(), span)?;
+                let node = scalar(&text, style, tag.as_deref(), span).unwrap_or_else(|error| {
+                    self.recover(error);
+                    Node::new(NodeValue::Str(text.to_string()), span)
+                });
                 self.finish(node, anchor)?;
             }
             Event::SequenceStart(anchor, tag) => {
-                check_container_tag(tag.as_deref(), "seq", span)?;
+                if let Err(error) = check_container_tag(tag.as_deref(), "seq", span) {
+                    self.recover(error);
+                }
                 self.open(span)?;
                 self.stack.push(Frame::Seq {
                     items: Vec::new(),
@@ -211,7 +244,9 @@ impl Builder {
                 });
             }
             Event::MappingStart(anchor, tag) => {
-                check_container_tag(tag.as_deref(), "map", span)?;
+                if let Err(error) = check_container_tag(tag.as_deref(), "map", span) {
+                    self.recover(error);
+                }
                 self.open(span)?;
                 self.stack.push(Frame::Map {
                     entries: Vec::new(),
@@ -249,10 +284,12 @@ impl Builder {
             }
             Event::Alias(id) => {
                 let Some(anchored) = self.anchors.get(&id) else {
-                    return Err(YamlError::at(
+                    self.recover(YamlError::at(
                         span,
                         "this alias names an anchor that is not defined",
                     ));
+                    self.finish(Node::new(NodeValue::Null, span), 0)?;
+                    return Ok(true);
                 };
                 // Checked before the copy is made, so a bomb never gets built.
                 if self.stack.len() + anchored.height > MAX_DEPTH {
@@ -305,6 +342,7 @@ impl Builder {
 
     /// Hands a complete node to its parent, or ends the document when there is none.
     fn finish(&mut self, node: Node, anchor: usize) -> Result<(), YamlError> {
+        let mut problem = None;
         if anchor != 0 {
             // The copy kept for later aliases costs memory too.
             let weight = node.weight();
@@ -318,9 +356,10 @@ impl Builder {
         }
         match self.stack.last_mut() {
             None => {
-                if node.value != NodeValue::Null {
+                if node.value != NodeValue::Null && !self.flawed {
                     self.documents.push(node);
                 }
+                self.flawed = false;
             }
             Some(Frame::Seq { items, .. }) => items.push(node),
             Some(Frame::Map {
@@ -328,25 +367,37 @@ impl Builder {
                 pending_key,
                 seen,
                 ..
-            }) => {
-                match pending_key.take() {
-                    Some(key) => entries.push((key, node)),
-                    None => {
-                        let key = key_of(node)?;
-                        if !seen.insert(key.name.clone()) {
+            }) => match pending_key.take() {
+                Some(key) => entries.push((key, node)),
+                None => {
+                    let span = node.span;
+                    let (key, key_problem) = match key_of(node) {
+                        Ok(key) if seen.insert(key.name.clone()) => (key, None),
+                        Ok(key) => {
                             let first = entries
                                 .iter()
                                 .find(|(k, _)| k.name == key.name)
                                 .map_or(key.span, |(k, _)| k.span);
                             let mut error = YamlError::at(key.span, format!("duplicate key `{}`", key.name))
-                            .help("each key may appear once in a mapping; remove or merge one of them");
+                                .help("each key may appear once in a mapping; remove or merge one of them");
                             error.related = Some((first, "first used here".to_string()));
-                            return Err(error);
+                            (key, Some(error))
                         }
-                        *pending_key = Some(key);
-                    }
+                        Err(error) => (
+                            Key {
+                                name: String::new(),
+                                span,
+                            },
+                            Some(error),
+                        ),
+                    };
+                    *pending_key = Some(key);
+                    problem = key_problem;
                 }
-            }
+            },
+        }
+        if let Some(error) = problem {
+            self.recover(error);
         }
         Ok(())
     }
@@ -508,12 +559,12 @@ mod tests {
 
     fn one(text: &str) -> Node {
         let parsed = parse(text, 0);
-        assert_eq!(parsed.error, None, "{text}");
+        assert_eq!(parsed.errors, [], "{text}");
         parsed.documents.into_iter().next().unwrap()
     }
 
     fn error(text: &str) -> YamlError {
-        parse(text, 0).error.expect("an error")
+        parse(text, 0).errors.into_iter().next().expect("an error")
     }
 
     #[test]
@@ -654,11 +705,12 @@ mod tests {
             let reuse = vec!["*v"; 70].join(", ");
             format!("id: {id}\nv: &v {}\nw: [{reuse}]\n", "x".repeat(10_000))
         };
-        assert!(parse(&document("a"), 0).error.is_none());
+        assert!(parse(&document("a"), 0).errors.is_empty());
         let parsed = parse(&format!("{}---\n{}", document("a"), document("b")), 0);
         assert_eq!(parsed.documents.len(), 1, "the first document survives");
         let e = parsed
-            .error
+            .first_error()
+            .cloned()
             .expect("the second document crosses the budget");
         assert!(e.message.contains("alias bomb"), "{}", e.message);
         assert_eq!(
@@ -715,7 +767,45 @@ mod tests {
     fn documents_before_an_error_survive() {
         let parsed = parse("id: a\n---\nid: [unclosed\n", 0);
         assert_eq!(parsed.documents.len(), 1);
-        assert!(parsed.error.is_some());
+        assert!(parsed.first_error().is_some());
+    }
+
+    #[test]
+    fn every_readable_problem_is_reported_and_later_documents_survive() {
+        let text = "kind: Risk\nid: !!python/object a\ntitle: t\ntitle: again\nowner: !custom x\n---\nkind: Role\nid: ok\n---\nkind: Role\nid: !!binary x\n";
+        let parsed = parse(text, 0);
+        let found: Vec<_> = parsed
+            .errors
+            .iter()
+            .map(|e| (e.span.start.line, e.message.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (2, "the YAML tag `!!python/object` is not supported"),
+                (4, "duplicate key `title`"),
+                (5, "the YAML tag `!custom` is not supported"),
+                (11, "the YAML tag `!!binary` is not supported"),
+            ]
+        );
+        assert_eq!(parsed.documents.len(), 1, "the flawed document is left out");
+        assert_eq!(parsed.documents[0].get("id").unwrap().as_str(), Some("ok"));
+    }
+
+    #[test]
+    fn an_undefined_alias_is_named_plainly() {
+        let e = error("kind: Role\nid: r\nnotes: *nowhere\n");
+        assert_eq!(
+            e.message,
+            "invalid YAML: this alias names an anchor that is not defined"
+        );
+        assert_eq!(e.span.start.line, 3);
+    }
+
+    #[test]
+    fn a_file_of_nothing_but_problems_stops_at_the_cap() {
+        let text: String = (0..500).map(|i| format!("k{i}: !t x\n")).collect();
+        assert_eq!(parse(&text, 0).errors.len(), MAX_ERRORS);
     }
 
     #[test]

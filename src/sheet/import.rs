@@ -984,7 +984,7 @@ fn safe_path(path: &str) -> Option<String> {
 /// Checks the text that would be written: `None` when it loads and passes the schema.
 fn validate(kind: Kind, id: &str, text: &str, file: &str) -> Option<String> {
     let parsed = crate::load::yaml::parse(text, 0);
-    if let Some(error) = parsed.error {
+    if let Some(error) = parsed.first_error() {
         return Some(format!(
             "the record would not be valid YAML: {}",
             error.message

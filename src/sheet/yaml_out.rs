@@ -245,7 +245,7 @@ mod tests {
         ];
         let written = document(&doc);
         let parsed = crate::load::yaml::parse(&written, 0);
-        assert!(parsed.error.is_none(), "{written}");
+        assert!(parsed.errors.is_empty(), "{written}");
         let expected = Value::Map(doc).to_json();
         assert_eq!(parsed.documents[0].to_json(), expected, "{written}");
     }

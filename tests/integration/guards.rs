@@ -157,6 +157,33 @@ fn foreign_tags_are_refused_not_dropped() {
 }
 
 #[test]
+fn every_foreign_tag_and_duplicate_key_in_a_file_is_reported_and_later_documents_load() {
+    let repo = Repo::with_base(&[(
+        "tags.yaml",
+        "kind: Role\nid: r\ntitle: !!python/object:os.system echo\nresponsibilities: !ruby/array [x]\n\
+         responsibilities: [y]\n---\nkind: Role\nid: later\ntitle: Later\nresponsibilities: [x]\n",
+    )]);
+    let report = repo.check_json();
+    let lines: Vec<_> = report
+        .of_rule("yaml-syntax")
+        .into_iter()
+        .map(|(file, line, _, _)| (file, line))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            ("tags.yaml".to_string(), 3),
+            ("tags.yaml".to_string(), 4),
+            ("tags.yaml".to_string(), 5)
+        ]
+    );
+    assert_located(&report, "yaml-syntax", "tags.yaml", 4, "`!ruby/array`");
+    assert_located(&report, "yaml-syntax", "tags.yaml", 5, "duplicate key");
+    // The well-formed document after the flawed one is a record like any other.
+    assert_eq!(report.records(), 4);
+}
+
+#[test]
 fn binary_and_empty_files_do_not_crash() {
     let repo = Repo::with_base(&[("empty.yaml", ""), ("only-comments.yml", "# nothing\n")]);
     repo.write_bytes("noise.yaml", &[0xff, 0x00, 0xfe, 0x10, 0x80]);
