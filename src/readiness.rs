@@ -250,6 +250,8 @@ const ACTION_ORDER: &[&str] = &[
     "evidence-outside-repo",
     "evidence-url-unsafe",
     "evidence-missing-file",
+    "evidence-lfs-pointer",
+    "evidence-untracked",
     "nonconformity-overdue",
     "nonconformity-closed-unverified",
     "audit-overdue",

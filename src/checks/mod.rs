@@ -11,9 +11,11 @@ mod config;
 mod dangling_reference;
 mod duplicate_id;
 mod evidence_date_mismatch;
+mod evidence_lfs_pointer;
 mod evidence_missing_file;
 mod evidence_outside_repo;
 pub mod evidence_stale;
+mod evidence_untracked;
 mod evidence_url_unsafe;
 mod file_skipped;
 mod file_unreadable;
@@ -117,6 +119,8 @@ pub const CHECKS: &[&dyn Check] = &[
     &system_without_impact_assessment::SystemWithoutImpactAssessment,
     &system_without_risk::SystemWithoutRisk,
     &evidence_missing_file::EvidenceMissingFile,
+    &evidence_lfs_pointer::EvidenceLfsPointer,
+    &evidence_untracked::EvidenceUntracked,
     &evidence_outside_repo::EvidenceOutsideRepo,
     &evidence_stale::EvidenceStale,
     &evidence_url_unsafe::EvidenceUrlUnsafe,

@@ -68,42 +68,85 @@ pub type Outcome = Result<u8, Failure>;
 /// Runs the command line and returns the process exit code: 0 clean, 1 error findings,
 /// 2 unusable input. Never panics on user input.
 pub fn run() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let stdout = io::stdout();
+    let stderr = io::stderr();
+    let code = run_with(
+        std::env::args_os(),
+        &mut stdout.lock(),
+        &mut stderr.lock(),
+        |choice| wants_color(choice, &io::stdout()),
+        |choice| wants_color(choice, &io::stderr()),
+    );
+    ExitCode::from(code)
+}
+
+/// The command line run on `args` (program name first) with its output in `out` and `err`:
+/// what `main` does, callable from a test or a fuzz target. Returns the exit code.
+pub fn run_args<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    run_with(args, out, err, |_| false, |_| false)
+}
+
+fn run_with<I, T>(
+    args: I,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    out_color: impl Fn(ColorChoice) -> bool,
+    err_color: impl Fn(ColorChoice) -> bool,
+) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(error) => {
-            let _ = error.print();
-            return ExitCode::from(if error.use_stderr() { 2 } else { 0 });
+            let to_err = error.use_stderr();
+            let colored = if to_err {
+                err_color(ColorChoice::Auto)
+            } else {
+                out_color(ColorChoice::Auto)
+            };
+            let rendered = if colored {
+                error.render().ansi().to_string()
+            } else {
+                error.render().to_string()
+            };
+            let code = if to_err { 2 } else { 0 };
+            let stream: &mut dyn Write = if to_err { err } else { out };
+            let _ = write!(stream, "{rendered}");
+            let _ = stream.flush();
+            return code;
         }
     };
-    let color = wants_color(cli.color, &io::stdout());
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
-    let stderr = io::stderr();
-    let mut err = stderr.lock();
+    let color = out_color(cli.color);
     let result = match &cli.command {
-        Command::Check(args) => check::run(args, &mut out, &mut err, color),
-        Command::Status(args) => status::run(args, &mut out, &mut err, color),
-        Command::Init(args) => init::run(args, &mut out),
-        Command::Import(args) => import::run(args, &mut out, &mut err),
-        Command::Export(args) => export::run(args, &mut out, &mut err),
-        Command::Log(args) => log::run(args, &mut out, &mut err),
-        Command::Verify(args) => verify::run(args, &mut out),
-        Command::Pack(args) => pack::run(args, &mut out, &mut err),
-        Command::Schema(args) => schema::run(args, &mut out),
-        Command::Controls(args) => controls::run(args, &mut out),
-        Command::Explain(args) => explain::run(args, &mut out),
-        Command::Completions(args) => completions::completions(args, &mut out),
-        Command::Man(args) => completions::man(args, &mut out),
-        Command::Licenses => licenses::run(&mut out),
+        Command::Check(args) => check::run(args, out, err, color),
+        Command::Status(args) => status::run(args, out, err, color),
+        Command::Init(args) => init::run(args, out),
+        Command::Import(args) => import::run(args, out, err),
+        Command::Export(args) => export::run(args, out, err),
+        Command::Log(args) => log::run(args, out, err),
+        Command::Verify(args) => verify::run(args, out),
+        Command::Pack(args) => pack::run(args, out, err),
+        Command::Schema(args) => schema::run(args, out),
+        Command::Controls(args) => controls::run(args, out),
+        Command::Explain(args) => explain::run(args, out),
+        Command::Completions(args) => completions::completions(args, out),
+        Command::Man(args) => completions::man(args, out),
+        Command::Licenses => licenses::run(out),
     };
     let flushed = out.flush();
     match result.and_then(|code| flushed.map(|_| code).map_err(Failure::Io)) {
-        Ok(code) => ExitCode::from(code),
+        Ok(code) => code,
         // A closed pipe (`aims check | head`) is the reader's choice, not a failure.
-        Err(Failure::Io(error)) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Failure::Io(error)) if error.kind() == io::ErrorKind::BrokenPipe => 0,
         Err(failure) => {
-            report_failure(&failure, wants_color(cli.color, &io::stderr()));
-            ExitCode::from(2)
+            report_failure(&failure, err, err_color(cli.color));
+            2
         }
     }
 }
@@ -117,9 +160,7 @@ fn wants_color<S: anstream::stream::RawStream>(choice: ColorChoice, stream: &S) 
     }
 }
 
-fn report_failure(failure: &Failure, color: bool) {
-    let stderr = io::stderr();
-    let mut err = stderr.lock();
+fn report_failure(failure: &Failure, err: &mut dyn Write, color: bool) {
     let located = match failure {
         Failure::Config(ConfigError::Invalid { source, findings }) => Some((source, findings)),
         Failure::Located {
@@ -133,7 +174,7 @@ fn report_failure(failure: &Failure, color: bool) {
             sources: &sources,
             color,
         };
-        let _ = human.write_findings(&mut err, findings);
+        let _ = human.write_findings(err, findings);
     }
     let _ = writeln!(err, "error: {failure}");
 }

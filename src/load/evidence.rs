@@ -118,10 +118,25 @@ pub fn inspect(root: &Path, path: &str) -> EvidenceFile {
         return EvidenceFile::Outside(Escape::Symlink);
     }
     match std::fs::metadata(&real) {
+        Ok(meta) if meta.is_file() && is_lfs_pointer(&real, meta.len()) => EvidenceFile::LfsPointer,
         Ok(meta) if meta.is_file() => EvidenceFile::Present { bytes: meta.len() },
         Ok(_) => EvidenceFile::NotAFile,
         Err(_) => EvidenceFile::Missing,
     }
+}
+
+/// Git LFS pointers are small text files that begin with the spec's version line; the
+/// specification caps them at 1024 bytes.
+fn is_lfs_pointer(path: &Path, bytes: u64) -> bool {
+    use std::io::Read;
+    const VERSION: &[u8] = b"version https://git-lfs.github.com/spec/";
+    if bytes > 1024 || bytes < VERSION.len() as u64 {
+        return false;
+    }
+    let mut start = [0u8; VERSION.len()];
+    std::fs::File::open(path)
+        .and_then(|mut file| file.read_exact(&mut start))
+        .is_ok_and(|()| start == VERSION)
 }
 
 /// `C:\x`, `\\server\x` and `/x` are absolute whatever machine reads the record.

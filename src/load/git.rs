@@ -60,6 +60,7 @@ fn read_from(root: &Path, rev: Option<&str>) -> GitFacts {
                     .to_string(),
             );
             facts.dirty = dirty_files(&repo, &prefix);
+            facts.tracked = tracked_files(&repo, &prefix);
             return facts;
         }
     };
@@ -68,6 +69,9 @@ fn read_from(root: &Path, rev: Option<&str>) -> GitFacts {
         Some(_) => Some(BTreeSet::new()),
         None => dirty_files(&repo, &prefix),
     };
+    if rev.is_none() {
+        facts.tracked = tracked_files(&repo, &prefix);
+    }
     if repo.is_shallow().unwrap_or(false) {
         facts.unknown = Some(
             "this is a shallow clone, so the history of each file is unknown (evidence ages use \
@@ -262,6 +266,24 @@ fn changed_paths(
 }
 
 /// Files with uncommitted changes: staged, unstaged and untracked.
+/// The paths in the index under the AIMS root, relative to it.
+fn tracked_files(
+    repo: &gix::Repository,
+    prefix: &str,
+) -> Option<std::collections::HashSet<String>> {
+    let index = repo.index_or_empty().ok()?;
+    Some(
+        index
+            .entries()
+            .iter()
+            .filter_map(|entry| {
+                let path = entry.path(&index).to_str_lossy();
+                path.strip_prefix(prefix).map(str::to_string)
+            })
+            .collect(),
+    )
+}
+
 fn dirty_files(repo: &gix::Repository, prefix: &str) -> Option<BTreeSet<String>> {
     let status = repo
         .status(gix::progress::Discard)

@@ -347,6 +347,13 @@ fn load_file(absolute: &Path, relative: &str, max_bytes: u64) -> FileOutcome {
     load_bytes(relative, bytes)
 }
 
+/// One record file's bytes read as `aims check` reads them: its records and the findings about
+/// its syntax. `relative` decides YAML or Markdown (`.md`). For tools and fuzzing.
+pub fn read_record_file(relative: &str, bytes: Vec<u8>) -> (Vec<Record>, Vec<Finding>) {
+    let outcome = load_bytes(relative, bytes);
+    (outcome.records, outcome.findings)
+}
+
 /// Parses one file's bytes into records and findings: shared by the working tree and by
 /// trees read from git objects (`--baseline`).
 fn load_bytes(relative: &str, bytes: Vec<u8>) -> FileOutcome {

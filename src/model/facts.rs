@@ -42,6 +42,9 @@ pub struct GitFacts {
     pub history_known: bool,
     /// The AIMS root relative to the work tree, `""` or `"sub/dir/"`.
     pub prefix: String,
+    /// Paths (relative to the AIMS root) in git's index, so in the next commit. `None` when
+    /// not known: outside git, or the facts of a past commit.
+    pub tracked: Option<std::collections::HashSet<String>>,
 }
 
 /// A file's document-control data: its versions and who changed it when.
@@ -138,6 +141,8 @@ pub enum EvidenceFile {
     Missing,
     /// Something other than a regular file, such as a folder.
     NotAFile,
+    /// A Git LFS pointer file in place of the document: the LFS object was not fetched.
+    LfsPointer,
     /// The path leaves the repository; the reason says how.
     Outside(Escape),
 }

@@ -808,6 +808,7 @@ fn evidence_rows(model: &Model, config: &Config, today: Date) -> Vec<EvidenceRow
                     Some(EvidenceFile::Present { .. }) => "present",
                     Some(EvidenceFile::Missing) | None => "missing",
                     Some(EvidenceFile::NotAFile) => "not a file",
+                    Some(EvidenceFile::LfsPointer) => "Git LFS pointer only (object not fetched)",
                     Some(EvidenceFile::Outside(_)) => "outside the repository (not read)",
                 },
                 (None, _) => "url (not hashed)",

@@ -473,3 +473,59 @@ fn disguised_evidence_paths_are_each_refused_at_their_line() {
         assert!(found[0].3.contains(why), "{path}: {}", found[0].3);
     }
 }
+
+#[test]
+fn an_lfs_pointer_in_place_of_evidence_is_refused_and_a_real_file_is_not() {
+    let pointer = "version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 1843112\n";
+    let repo = Repo::with_base(&[
+        (
+            "ev.yaml",
+            "kind: Evidence\nid: EV-LFS\ntitle: Validation\npath: evidence/validation.pdf\ncollected: 2026-10-01\n\
+             ---\nkind: Evidence\nid: EV-REAL\ntitle: Notes\npath: evidence/notes.txt\ncollected: 2026-10-01\n",
+        ),
+        ("evidence/validation.pdf", pointer),
+        // Text that merely mentions the spec line is not a pointer.
+        (
+            "evidence/notes.txt",
+            "Our notes.\nversion https://git-lfs.github.com/spec/v1\n",
+        ),
+    ]);
+    let report = repo.check_json();
+    assert_eq!(
+        places(&report, "evidence-lfs-pointer"),
+        [at("ev.yaml", 4, 7)]
+    );
+    assert!(messages(&report, "evidence-lfs-pointer")[0].contains("Git LFS pointer"));
+    assert!(places(&report, "evidence-missing-file").is_empty());
+}
+
+#[test]
+fn evidence_that_git_does_not_track_is_reported_once_added_it_is_not() {
+    let repo = Repo::with_base(&[
+        (
+            "ev.yaml",
+            "kind: Evidence\nid: EV-PEN\ntitle: Pen test\npath: evidence/pen-test.pdf\ncollected: 2026-10-01\n",
+        ),
+        ("evidence/pen-test.pdf", "%PDF-1.7 report"),
+        (".gitignore", "*.pdf\n"),
+    ]);
+    repo.git_init();
+    repo.commit("2026-10-02", "Alice", "records");
+    let report = repo.check_json();
+    assert_eq!(places(&report, "evidence-untracked"), [at("ev.yaml", 4, 7)]);
+    assert!(messages(&report, "evidence-untracked")[0].contains("git does not track"));
+
+    git(repo.path(), &["add", "--force", "evidence/pen-test.pdf"]);
+    let report = repo.check_json();
+    assert!(places(&report, "evidence-untracked").is_empty());
+
+    // Outside git nothing is known about tracking, so nothing is said.
+    let plain = Repo::with_base(&[
+        (
+            "ev.yaml",
+            "kind: Evidence\nid: EV-PEN\ntitle: Pen test\npath: evidence/pen-test.pdf\ncollected: 2026-10-01\n",
+        ),
+        ("evidence/pen-test.pdf", "%PDF-1.7 report"),
+    ]);
+    assert!(places(&plain.check_json(), "evidence-untracked").is_empty());
+}
