@@ -340,6 +340,25 @@ fn man_pages_for_aims_and_each_command() {
     }
     let check = std::fs::read_to_string(dir.path().join("aims-check.1")).unwrap();
     assert!(check.contains("sarif"), "the check page lists the formats");
+    // The synopsis names the program and the command, and every option with its value.
+    let synopsis = check
+        .split(".SH SYNOPSIS")
+        .nth(1)
+        .and_then(|rest| rest.split(".SH").next())
+        .unwrap();
+    assert!(synopsis.contains("aims check"), "{synopsis}");
+    assert!(synopsis.contains("[\\-\\-format FORMAT]"), "{synopsis}");
+    assert!(synopsis.contains("[\\-\\-baseline REV]"), "{synopsis}");
+    assert!(synopsis.contains("[DIR]"), "{synopsis}");
+    for section in [".SH \"EXIT STATUS\"", ".SH EXAMPLES", ".SH \"SEE ALSO\""] {
+        assert!(check.contains(section), "no {section} in {check}");
+    }
+    assert!(check.contains("changed\\-since origin/main"), "{check}");
+    let import = std::fs::read_to_string(dir.path().join("aims-import.1")).unwrap();
+    assert!(
+        import.contains("\\-\\-mapping MAPPING FILE [DIR]"),
+        "{import}"
+    );
 }
 
 #[test]
