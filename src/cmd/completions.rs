@@ -4,6 +4,7 @@
 use super::{Failure, Outcome};
 use crate::cli::{Cli, CompletionsArgs, ManArgs};
 use clap::CommandFactory;
+use clap_mangen::roff;
 use std::io::Write;
 
 pub fn completions(args: &CompletionsArgs, out: &mut dyn Write) -> Outcome {
