@@ -121,8 +121,7 @@ fn indentation_span(text: &str, pos: Pos, line_offset: u32, message: &str) -> Sp
     if !message.contains("indentation") {
         return Span::point(pos);
     }
-    let line = text
-        .lines()
+    let line = crate::syntax::source::split_lines(text)
         .nth(pos.line.saturating_sub(line_offset + 1) as usize)
         .unwrap_or("");
     let first = line.chars().take_while(|c| *c == ' ').count() as u32 + 1;

@@ -17,8 +17,7 @@ impl SourceFile {
             Some(rest) => rest.to_string(),
             None => text,
         };
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let line_starts = line_starts(&text);
         SourceFile {
             path,
             text,
@@ -33,8 +32,13 @@ impl SourceFile {
         let end = self
             .line_starts
             .get(index + 1)
-            .map_or(self.text.len(), |next| next - 1);
-        Some(self.text[start..end].trim_end_matches('\r'))
+            .map_or(self.text.len(), |next| *next);
+        Some(strip_line_break(&self.text[start..end]))
+    }
+
+    /// The number of lines (a final line break starts no new line of text).
+    pub fn line_count(&self) -> u32 {
+        self.line_starts.len() as u32
     }
 
     /// The byte offset of a position, clamped to the text.
@@ -80,6 +84,43 @@ impl SourceFile {
     }
 }
 
+/// Where each line starts, by YAML's rule, which is also editors': `\r\n`, `\n` or a lone
+/// `\r` ends a line. Counting only `\n` would put findings of a file with old Mac line ends
+/// (which the YAML parser counts as lines) past its end.
+fn line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => starts.push(i + 1),
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                starts.push(i + 2);
+                i += 1;
+            }
+            b'\r' => starts.push(i + 1),
+            _ => {}
+        }
+        i += 1;
+    }
+    starts
+}
+
+fn strip_line_break(line: &str) -> &str {
+    let line = line.strip_suffix('\n').unwrap_or(line);
+    line.strip_suffix('\r').unwrap_or(line)
+}
+
+/// The lines of `text` by the same rule as [`SourceFile`], without their breaks.
+pub fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let starts = line_starts(text);
+    let ends: Vec<usize> = starts.iter().skip(1).copied().chain([text.len()]).collect();
+    starts
+        .into_iter()
+        .zip(ends)
+        .map(move |(start, end)| strip_line_break(&text[start..end]))
+}
+
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     while !text.is_char_boundary(offset) {
         offset -= 1;
@@ -102,6 +143,21 @@ mod tests {
         );
         assert_eq!(source.pos_of_offset(source.offset(pos)), pos);
         assert_eq!(source.line(4), None);
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line_as_in_yaml() {
+        let source = SourceFile::new("a.yaml".into(), "a: 1\rb: 2\r\nc: 3\nd: 4".into());
+        assert_eq!(source.line_count(), 4);
+        assert_eq!(source.line(1), Some("a: 1"));
+        assert_eq!(source.line(2), Some("b: 2"));
+        assert_eq!(source.line(3), Some("c: 3"));
+        assert_eq!(source.line(4), Some("d: 4"));
+        assert_eq!(source.pos_of_offset(5), Pos { line: 2, column: 1 });
+        assert_eq!(
+            split_lines(&source.text).collect::<Vec<_>>(),
+            ["a: 1", "b: 2", "c: 3", "d: 4"]
+        );
     }
 
     #[test]

@@ -529,3 +529,63 @@ fn evidence_that_git_does_not_track_is_reported_once_added_it_is_not() {
     ]);
     assert!(places(&plain.check_json(), "evidence-untracked").is_empty());
 }
+
+/// Inputs the fuzz targets (`fuzz/`) once crashed on, kept in `tests/fixtures/fuzz/`: each is
+/// checked as a record file (a `.md` one as Markdown) and must give exit 0 or 1 and findings
+/// located inside the file.
+#[test]
+fn inputs_found_by_fuzzing_stay_fixed() {
+    let dir = manifest_dir().join("tests/fixtures/fuzz");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        let name = if path.extension().is_some_and(|e| e == "md") {
+            "fuzzed.md"
+        } else {
+            "fuzzed.yaml"
+        };
+        let repo = Repo::with_base(&[]);
+        repo.write_bytes(name, &bytes);
+        let output = repo.check(&["--format", "json"]);
+        let code = output.status.code();
+        assert!(
+            matches!(code, Some(0 | 1)),
+            "{}: exit {code:?}",
+            path.display()
+        );
+        let report = Report::from_output(output);
+        // Lines as YAML and editors count them: `\r\n`, `\n` or a lone `\r` ends one.
+        let text = String::from_utf8_lossy(&bytes)
+            .replace("\r\n", "\n")
+            .replace('\r', "\n");
+        let lines = text.split('\n').count() as u64;
+        for finding in report.findings() {
+            if finding["file"] == name {
+                let line = finding["line"].as_u64().unwrap();
+                assert!(
+                    line <= lines,
+                    "{}: {finding} beyond line {lines}",
+                    path.display()
+                );
+            }
+        }
+        seen += 1;
+    }
+    assert!(seen >= 2);
+}
+
+#[test]
+fn old_mac_line_ends_are_lines_for_locations_and_snippets() {
+    // A lone `\r` ends a line for the YAML parser and for editors; the snippet under a finding
+    // must show the line the location names (found by fuzzing the loader).
+    let repo = Repo::new(&[(
+        "old-mac.yaml",
+        "kind: Role\rid: r\rtitle: R\rtitle: again\rresponsibilities: [x]\r",
+    )]);
+    let output = repo.check(&["--color", "never"]);
+    let human = stdout(&output);
+    assert!(human.contains("--> old-mac.yaml:4:1"), "{human}");
+    assert!(human.contains("4 | title: again"), "{human}");
+    assert!(human.contains("3 | title: R"), "{human}");
+}
