@@ -35,8 +35,16 @@ exe=""
 case $target in *windows*) exe=".exe" ;; esac
 
 echo "building aims $version for $target"
-cargo build --release --locked --target "$target"
-binary="target/$target/release/aims$exe"
+# The host build goes where a plain `cargo build --release` puts it, so it is reused.
+target_dir=${CARGO_TARGET_DIR:-target}
+if [ "$target" = "$host" ]; then
+  target_args=()
+  binary="$target_dir/release/aims$exe"
+else
+  target_args=(--target "$target")
+  binary="$target_dir/$target/release/aims$exe"
+fi
+cargo build --release --locked "${target_args[@]}"
 
 rm -rf "$stage" && mkdir -p "$stage/man" "$stage/completions"
 cp "$binary" README.md LICENSE-MIT LICENSE-APACHE "$stage/"
@@ -73,7 +81,7 @@ echo "wrote $out/$archive ($(du -h "$out/$archive" | cut -f1); binary $(du -h "$
 if [ "$wheel" = 1 ]; then
   # maturin packs the binary as a wheel's script (bindings = "bin"), as ruff and typos ship.
   maturin=${MATURIN:-maturin}
-  (cd dist/python && "$maturin" build --release --locked --target "$target" --out "../../$out")
+  (cd dist/python && "$maturin" build --release --locked "${target_args[@]}" --out "../../$out")
   echo "wrote $(ls "$out"/aims_cli-"$version"-*.whl | tail -n 1)"
 fi
 

@@ -209,7 +209,10 @@ fn wiring(excluded: &[String]) -> Vec<ScaffoldFile> {
         ),
         (
             ".github/workflows/aims.yml".to_string(),
-            include_bytes!("templates/workflow.yml").to_vec(),
+            // Pinned to this release: `@main` would change under the user without a commit.
+            include_str!("templates/workflow.yml")
+                .replace("{version}", env!("CARGO_PKG_VERSION"))
+                .into_bytes(),
         ),
         (
             ".vscode/settings.json".to_string(),

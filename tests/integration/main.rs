@@ -3,6 +3,7 @@
 mod architecture;
 mod check;
 mod commands;
+mod distribution;
 mod formats;
 mod git;
 mod guards;
