@@ -42,13 +42,18 @@ seed() {
   esac
 }
 mkdir -p logs
+# Built once, then the binaries run directly: editing the crate meanwhile does not rebuild them.
+cargo +nightly fuzz build -O
+bin=target/x86_64-unknown-linux-gnu/release
 for target in "${targets[@]}"; do
   seed "$target"
+  mkdir -p "artifacts/$target"
   echo "fuzzing $target for ${seconds}s"
   # 2 GiB per process and 10 s per input: a bigger or slower run is a finding.
-  cargo +nightly fuzz run -O "$target" "corpus/$target" -- \
+  "$bin/$target" "corpus/$target" -artifact_prefix="artifacts/$target/" \
     -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -max_len=65536 \
-    -print_final_stats=1 2>&1 | tee "logs/$target.log" | grep -E '^(#[0-9]+ +(pulse|DONE)|==|SUMMARY|stat::)' || true
+    -print_final_stats=1 > "logs/$target.log" 2>&1 || true
+  grep -a -E '^(#[0-9]+ +DONE|==[0-9]+== ERROR|SUMMARY|stat::)' "logs/$target.log" || true
   if ls "artifacts/$target"/* > /dev/null 2>&1; then
     echo "$target: findings in fuzz/artifacts/$target/"
   fi

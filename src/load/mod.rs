@@ -42,8 +42,11 @@ pub fn load_repository(config: &Config) -> Result<Loaded, String> {
         .par_iter()
         .map(|(absolute, relative)| load_file(absolute, relative, config.max_file_bytes))
         .collect();
-    let mut records = Vec::new();
-    let mut findings = Vec::new();
+    // Sized once: doubling a vector of 100,000 records would hold two copies at its peak.
+    let mut records = Vec::with_capacity(outcomes.iter().map(|o| o.records.len()).sum());
+    let mut findings = Vec::with_capacity(
+        outcomes.iter().map(|o| o.findings.len()).sum::<usize>() + skipped.len(),
+    );
     let mut files = Vec::with_capacity(outcomes.len());
     for outcome in outcomes {
         records.extend(outcome.records);
@@ -421,6 +424,9 @@ fn load_bytes(relative: &str, bytes: Vec<u8>) -> FileOutcome {
     for document in documents {
         load_document(document, body.clone(), &source, any_kind, &mut outcome);
     }
+    // Every file's outcome is held until all are read: no spare capacity per file.
+    outcome.records.shrink_to_fit();
+    outcome.findings.shrink_to_fit();
     outcome.source = Some(source);
     outcome
 }

@@ -55,10 +55,11 @@ macro_rules! registry {
         pub static KINDS: &[KindSpec] = &[$($spec),*];
 
         /// A record's typed content; present only when the record passed schema validation.
-        /// Serialized as the typed struct alone (for the pack's views).
+        /// Serialized as the typed struct alone (for the pack's views). Boxed: inline, every
+        /// record would be as large as the largest kind (about 2.5 KB), a Role as an AI system.
         #[derive(Clone, Debug, serde::Serialize)]
         #[serde(untagged)]
-        pub enum RecordData { $($variant(records::$variant)),* }
+        pub enum RecordData { $($variant(Box<records::$variant>)),* }
 
         impl RecordData {
             /// Deserializes a schema-valid record (without its `kind` key).
@@ -69,7 +70,7 @@ macro_rules! registry {
                 fn de<T: DeserializeOwned>(json: serde_json::Value) -> Result<T, serde_json::Error> {
                     serde_json::from_value(json)
                 }
-                let mut data = match kind { $(Kind::$variant => RecordData::$variant(de(json)?)),* };
+                let mut data = match kind { $(Kind::$variant => RecordData::$variant(Box::new(de(json)?))),* };
                 if let RecordData::Measurement(measurement) = &mut data {
                     measurement.outcome = match measurement.met() {
                         Some(true) => "met",
@@ -87,7 +88,7 @@ macro_rules! registry {
                 const KIND: Kind = Kind::$variant;
                 fn from_data(data: &RecordData) -> Option<&Self> {
                     match data {
-                        RecordData::$variant(typed) => Some(typed),
+                        RecordData::$variant(typed) => Some(typed.as_ref()),
                         #[allow(unreachable_patterns)]
                         _ => None,
                     }

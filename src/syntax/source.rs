@@ -103,6 +103,7 @@ fn line_starts(text: &str) -> Vec<usize> {
         }
         i += 1;
     }
+    starts.shrink_to_fit();
     starts
 }
 
