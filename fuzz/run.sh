@@ -44,7 +44,7 @@ seed() {
 mkdir -p logs
 # Built once, then the binaries run directly: editing the crate meanwhile does not rebuild them.
 cargo +nightly fuzz build -O
-bin=target/x86_64-unknown-linux-gnu/release
+bin=${CARGO_TARGET_DIR:-target}/x86_64-unknown-linux-gnu/release
 for target in "${targets[@]}"; do
   seed "$target"
   mkdir -p "artifacts/$target"
