@@ -94,6 +94,36 @@ struct PdfData<'a> {
     bodies: std::collections::BTreeMap<&'a str, Vec<Block>>,
     /// Every record id: list cells link those the document shows.
     record_ids: &'a std::collections::BTreeSet<String>,
+    /// Each evidence file once, however many records cite it (a PDF names an attachment once).
+    attachments: Vec<Attachment>,
+}
+
+#[derive(Serialize)]
+struct Attachment {
+    path: String,
+    mime: &'static str,
+    description: String,
+}
+
+/// The evidence files to attach, one per path, described by every record that cites it.
+fn attachments(view: &PackView) -> Vec<Attachment> {
+    let mut by_path: std::collections::BTreeMap<&str, Attachment> = Default::default();
+    for row in &view.evidence {
+        let Some(path) = &row.in_pack else { continue };
+        let cited = format!("{}: {}", row.id, row.title);
+        by_path
+            .entry(path)
+            .and_modify(|a| {
+                a.description.push_str("; ");
+                a.description.push_str(&cited);
+            })
+            .or_insert_with(|| Attachment {
+                path: path.clone(),
+                mime: row.mime,
+                description: cited,
+            });
+    }
+    by_path.into_values().collect()
 }
 
 /// Lays out the pack; returns the document (for tests to inspect) and the PDF bytes.
@@ -110,6 +140,7 @@ pub fn render(
         view,
         bodies,
         record_ids: &view.record_ids,
+        attachments: attachments(view),
     })
     .map_err(|e| e.to_string())?;
     let mut inputs = Dict::new();

@@ -279,3 +279,32 @@ fn in_repository_evidence_is_carried_by_the_pack_and_attached_to_the_pdf() {
         .count();
     assert!(embedded > paths.len(), "{embedded} embedded-file markers");
 }
+
+#[test]
+fn a_file_cited_by_two_evidence_records_is_attached_once() {
+    let repo = Repo::with_base(&[
+        (
+            "evidence.yaml",
+            "kind: Evidence\nid: EV-A\ntitle: Report, as validation\npath: evidence/report.md\ncollected: 2026-10-01\n\
+             ---\nkind: Evidence\nid: EV-B\ntitle: Report, as monitoring\npath: evidence/report.md\ncollected: 2026-10-01\n",
+        ),
+        ("evidence/report.md", "# Validation and monitoring report\n"),
+    ]);
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("pack");
+    let output = aims()
+        .arg("pack")
+        .arg(repo.path())
+        .args(["--format", "pdf", "--out"])
+        .arg(&target)
+        .args(["--as-of", AS_OF])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let pdf = std::fs::read(target.join("pack.pdf")).unwrap();
+    let both = b"EV-A: Report, as validation; EV-B: Report, as monitoring";
+    assert!(
+        pdf.windows(both.len()).any(|w| w == both),
+        "the attachment is described by both records"
+    );
+}
