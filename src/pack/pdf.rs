@@ -20,12 +20,30 @@ use typst_layout::PagedDocument;
 
 const TEMPLATE: &str = include_str!("../../templates/pdf/pack.typ");
 
-/// Fonts embedded in the binary (typst-assets), loaded once per process.
+/// The font files the template uses (`fonts/`, copied from typst-assets 0.15): Libertinus
+/// Serif for text and DejaVu Sans Mono for ids, paths and hashes. The whole typst-assets set
+/// (New Computer Modern and its maths fonts besides) would add 6.7 MB to the binary for
+/// families the pack never asks for; DejaVu's wide coverage is the fallback for rare glyphs.
+const FONT_FILES: &[&[u8]] = &[
+    include_bytes!("../../fonts/LibertinusSerif-Regular.otf"),
+    include_bytes!("../../fonts/LibertinusSerif-Italic.otf"),
+    include_bytes!("../../fonts/LibertinusSerif-Bold.otf"),
+    include_bytes!("../../fonts/LibertinusSerif-BoldItalic.otf"),
+    include_bytes!("../../fonts/LibertinusSerif-Semibold.otf"),
+    include_bytes!("../../fonts/LibertinusSerif-SemiboldItalic.otf"),
+    include_bytes!("../../fonts/DejaVuSansMono.ttf"),
+    include_bytes!("../../fonts/DejaVuSansMono-Oblique.ttf"),
+    include_bytes!("../../fonts/DejaVuSansMono-Bold.ttf"),
+    include_bytes!("../../fonts/DejaVuSansMono-BoldOblique.ttf"),
+];
+
+/// Fonts embedded in the binary, loaded once per process.
 fn fonts() -> &'static (Vec<Font>, LazyHash<FontBook>) {
     static FONTS: OnceLock<(Vec<Font>, LazyHash<FontBook>)> = OnceLock::new();
     FONTS.get_or_init(|| {
-        let fonts: Vec<Font> = typst_assets::fonts()
-            .flat_map(|data| Font::iter(Bytes::new(data)))
+        let fonts: Vec<Font> = FONT_FILES
+            .iter()
+            .flat_map(|data| Font::iter(Bytes::new(*data)))
             .collect();
         let book = LazyHash::new(FontBook::from_fonts(&fonts));
         (fonts, book)
