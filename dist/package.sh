@@ -37,14 +37,16 @@ case $target in *windows*) exe=".exe" ;; esac
 echo "building aims $version for $target"
 # The host build goes where a plain `cargo build --release` puts it, so it is reused.
 target_dir=${CARGO_TARGET_DIR:-target}
+# The `dist` profile: release plus whole-program optimisation (Cargo.toml).
+profile=${AIMS_PROFILE:-dist}
 if [ "$target" = "$host" ]; then
   target_args=()
-  binary="$target_dir/release/aims$exe"
+  binary="$target_dir/$profile/aims$exe"
 else
   target_args=(--target "$target")
-  binary="$target_dir/$target/release/aims$exe"
+  binary="$target_dir/$target/$profile/aims$exe"
 fi
-cargo build --release --locked "${target_args[@]}"
+cargo build --profile "$profile" --locked "${target_args[@]}"
 
 rm -rf "$stage" && mkdir -p "$stage/man" "$stage/completions"
 cp "$binary" README.md LICENSE-MIT LICENSE-APACHE "$stage/"
@@ -81,7 +83,7 @@ echo "wrote $out/$archive ($(du -h "$out/$archive" | cut -f1); binary $(du -h "$
 if [ "$wheel" = 1 ]; then
   # maturin packs the binary as a wheel's script (bindings = "bin"), as ruff and typos ship.
   maturin=${MATURIN:-maturin}
-  (cd dist/python && "$maturin" build --release --locked "${target_args[@]}" --out "../../$out")
+  (cd dist/python && "$maturin" build --profile "$profile" --locked "${target_args[@]}" --out "../../$out")
   echo "wrote $(ls "$out"/aims_cli-"$version"-*.whl | tail -n 1)"
 fi
 

@@ -38,15 +38,12 @@ impl Check for EvidenceUntracked {
     }
 
     fn run(&self, input: &CheckInput<'_>, out: &mut Vec<Finding>) {
-        let Some(tracked) = &input.model.git.tracked else {
-            return;
-        };
         for (record, evidence) in input.model.typed::<Evidence>() {
             let Some(path) = &evidence.path else { continue };
             let Some(EvidenceFile::Present { .. }) = input.model.evidence_files.get(path) else {
                 continue;
             };
-            if tracked.contains(&normalize(path)) {
+            if input.model.git.is_tracked(&normalize(path)) != Some(false) {
                 continue;
             }
             out.push(

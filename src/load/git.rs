@@ -266,7 +266,8 @@ fn changed_paths(
 }
 
 /// Files with uncommitted changes: staged, unstaged and untracked.
-/// The paths in the index under the AIMS root, relative to it.
+/// The paths in the index under the AIMS root, relative to it; a submodule is listed as its
+/// folder with a trailing `/` (its files are tracked by the submodule's own repository).
 fn tracked_files(
     repo: &gix::Repository,
     prefix: &str,
@@ -278,7 +279,12 @@ fn tracked_files(
             .iter()
             .filter_map(|entry| {
                 let path = entry.path(&index).to_str_lossy();
-                path.strip_prefix(prefix).map(str::to_string)
+                let inside = path.strip_prefix(prefix)?;
+                Some(if entry.mode == gix::index::entry::Mode::COMMIT {
+                    format!("{inside}/")
+                } else {
+                    inside.to_string()
+                })
             })
             .collect(),
     )

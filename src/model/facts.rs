@@ -42,9 +42,25 @@ pub struct GitFacts {
     pub history_known: bool,
     /// The AIMS root relative to the work tree, `""` or `"sub/dir/"`.
     pub prefix: String,
-    /// Paths (relative to the AIMS root) in git's index, so in the next commit. `None` when
-    /// not known: outside git, or the facts of a past commit.
+    /// Paths (relative to the AIMS root) in git's index, so in the next commit; submodules as
+    /// their folder with a trailing `/`. `None` when not known: outside git, or the facts of a
+    /// past commit.
     pub tracked: Option<std::collections::HashSet<String>>,
+}
+
+impl GitFacts {
+    /// Whether git tracks `path` (normalized, relative to the AIMS root): in the index, or
+    /// inside a submodule. `None` when tracking is not known.
+    pub fn is_tracked(&self, path: &str) -> Option<bool> {
+        let tracked = self.tracked.as_ref()?;
+        if tracked.contains(path) {
+            return Some(true);
+        }
+        let in_submodule = path
+            .match_indices('/')
+            .any(|(i, _)| tracked.contains(&path[..=i]));
+        Some(in_submodule)
+    }
 }
 
 /// A file's document-control data: its versions and who changed it when.
@@ -318,6 +334,26 @@ pub fn redact_urls_in(text: &str) -> String {
 #[cfg(test)]
 mod url_tests {
     use super::*;
+
+    #[test]
+    fn files_in_the_index_or_inside_a_submodule_are_tracked() {
+        let mut git = GitFacts::default();
+        assert_eq!(
+            git.is_tracked("evidence/a.pdf"),
+            None,
+            "unknown outside git"
+        );
+        git.tracked = Some(
+            ["evidence/a.pdf", "vendor/reports/"]
+                .map(String::from)
+                .into_iter()
+                .collect(),
+        );
+        assert_eq!(git.is_tracked("evidence/a.pdf"), Some(true));
+        assert_eq!(git.is_tracked("vendor/reports/2026/q1.pdf"), Some(true));
+        assert_eq!(git.is_tracked("evidence/b.pdf"), Some(false));
+        assert_eq!(git.is_tracked("vendor/reportsX/q1.pdf"), Some(false));
+    }
 
     #[test]
     fn secrets_in_urls_are_found_and_never_repeated() {
