@@ -241,8 +241,31 @@ fn md_list(value: &Value) -> String {
     }
 }
 
-fn environment(overrides: &BTreeMap<String, String>) -> Result<Environment<'static>, String> {
+/// Template instructions a repository's own templates may run: enough to walk every record
+/// many times over, and a bound on a template that would loop for hours (the built-in
+/// templates are not metered).
+fn template_fuel(records: usize) -> u64 {
+    50_000_000u64.saturating_add((records as u64).saturating_mul(20_000))
+}
+
+/// A template that failed to render, named by its path in the repository.
+fn template_error(name: &str, error: &minijinja::Error) -> String {
+    if error.kind() == minijinja::ErrorKind::OutOfFuel {
+        return format!(
+            "template `templates/{name}` ran longer than any pack needs and was stopped (its step budget grows with the number of records): it loops too much; simplify it, or remove it to use the built-in one"
+        );
+    }
+    format!("template `templates/{name}`: {error:#}")
+}
+
+fn environment(
+    overrides: &BTreeMap<String, String>,
+    records: usize,
+) -> Result<Environment<'static>, String> {
     let mut env = Environment::new();
+    if overrides.keys().any(|name| name.ends_with(".j2")) {
+        env.set_fuel(Some(template_fuel(records)));
+    }
     // Markdown is escaped by the filters above; the HTML page holds comrak's sanitised output.
     env.set_auto_escape_callback(|name| {
         if name.ends_with(".html.j2") {
@@ -318,14 +341,14 @@ fn render_chapters(
     let readme = env
         .get_template("md/README.md.j2")
         .and_then(|t| t.render(context(Value::UNDEFINED)))
-        .map_err(|e| format!("template `templates/md/README.md.j2`: {e:#}"))?;
+        .map_err(|e| template_error("md/README.md.j2", &e))?;
     out.push(("README.md".to_string(), readme));
     for chapter in CHAPTERS {
         let name = format!("md/{}.md.j2", chapter.stem);
         let text = env
             .get_template(&name)
             .and_then(|t| t.render(context(Value::UNDEFINED)))
-            .map_err(|e| format!("template `templates/{name}`: {e:#}"))?;
+            .map_err(|e| template_error(&name, &e))?;
         out.push((format!("{}.md", chapter.stem), text));
     }
     Ok(out)
@@ -444,7 +467,7 @@ pub fn render(
     overrides: &BTreeMap<String, String>,
     evidence: &BTreeMap<String, Vec<u8>>,
 ) -> Result<PackFiles, String> {
-    let env = environment(overrides)?;
+    let env = environment(overrides, view.record_ids.len())?;
     let mut files = PackFiles::new();
     if formats.markdown {
         for (name, text) in render_chapters(&env, view, false)? {
@@ -478,7 +501,7 @@ pub fn render(
                     }
                 })
             })
-            .map_err(|e| format!("template `templates/html/pack.html.j2`: {e:#}"))?;
+            .map_err(|e| template_error("html/pack.html.j2", &e))?;
         let page = link_ids(&page, &view.record_ids);
         files.push((
             "pack.html".to_string(),

@@ -683,3 +683,22 @@ fn ids_in_the_html_link_to_their_records() {
     );
     assert!(html.contains("<a href=\"#rec-cro\">cro</a>"));
 }
+
+#[test]
+fn a_repository_template_that_loops_for_hours_is_stopped_not_waited_for() {
+    let repo = Repo::with_base(&[(
+        "templates/md/README.md.j2",
+        "{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}\n",
+    )]);
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("pack");
+    // Ten billion iterations would take hours; the step budget stops it in about a second.
+    let output = pack(repo.path(), &target, &["--format", "md"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let message = stderr(&output);
+    assert!(
+        message.contains("template `templates/md/README.md.j2` ran longer than any pack needs"),
+        "{message}"
+    );
+    assert!(!target.exists(), "nothing half-written");
+}
