@@ -110,7 +110,7 @@ fn walk(
         NodeValue::Map(entries) => {
             for (key, value) in entries {
                 let name = if field.is_empty() {
-                    key.name.clone()
+                    key.name.to_string()
                 } else {
                     format!("{field}.{}", key.name)
                 };

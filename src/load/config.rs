@@ -202,7 +202,7 @@ fn table_node(table: &DeTable<'_>, source: &SourceFile, span: std::ops::Range<us
         .iter()
         .map(|(key, value)| {
             let key = Key {
-                name: key.get_ref().to_string(),
+                name: key.get_ref().as_ref().into(),
                 span: source.span_of_range(key.span()),
             };
             (key, value_node(value.get_ref(), source, value.span()))
@@ -214,16 +214,16 @@ fn table_node(table: &DeTable<'_>, source: &SourceFile, span: std::ops::Range<us
 fn value_node(value: &DeValue<'_>, source: &SourceFile, range: std::ops::Range<usize>) -> Node {
     let span = source.span_of_range(range.clone());
     let value = match value {
-        DeValue::String(s) => NodeValue::Str(s.to_string()),
+        DeValue::String(s) => NodeValue::Str(s.as_ref().into()),
         DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
-            .map_or_else(|_| NodeValue::Str(i.to_string()), NodeValue::Int),
+            .map_or_else(|_| NodeValue::Str(i.to_string().into()), NodeValue::Int),
         DeValue::Float(f) => f
             .as_str()
             .parse()
-            .map_or_else(|_| NodeValue::Str(f.to_string()), NodeValue::Float),
+            .map_or_else(|_| NodeValue::Str(f.to_string().into()), NodeValue::Float),
         DeValue::Boolean(b) => NodeValue::Bool(*b),
         // TOML dates become the ISO text the schemas expect for dates.
-        DeValue::Datetime(d) => NodeValue::Str(d.to_string()),
+        DeValue::Datetime(d) => NodeValue::Str(d.to_string().into()),
         DeValue::Array(items) => NodeValue::Seq(
             items
                 .iter()

@@ -670,10 +670,10 @@ fn load_document(
             let text = source.text[range].to_string();
             entries.push((
                 Key {
-                    name: "body".to_string(),
+                    name: "body".into(),
                     span: Span::point(span.start),
                 },
-                Node::new(NodeValue::Str(text), span),
+                Node::new(NodeValue::Str(text.into()), span),
             ));
         }
     }

@@ -5,7 +5,7 @@
 //! duplicate keys rejected at the second key, and foreign tags refused instead of dropped.
 
 use crate::diagnostic::{Pos, Span};
-use crate::syntax::tree::{Key, Node, NodeValue};
+use crate::syntax::tree::{CompactString, Key, Node, NodeValue};
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle, Tag};
 use std::collections::{HashMap, HashSet};
 
@@ -227,7 +227,7 @@ impl Builder {
             Event::Scalar(text, style, anchor, tag) => {
                 let node = scalar(&text, style, tag.as_deref(), span).unwrap_or_else(|error| {
                     self.recover(error);
-                    Node::new(NodeValue::Str(text.to_string()), span)
+                    Node::new(NodeValue::Str(text.as_ref().into()), span)
                 });
                 self.finish(node, anchor)?;
             }
@@ -379,7 +379,7 @@ impl Builder {
                 None => {
                     let span = node.span;
                     let (key, key_problem) = match key_of(node) {
-                        Ok(key) if seen.insert(key.name.clone()) => (key, None),
+                        Ok(key) if seen.insert(key.name.to_string()) => (key, None),
                         Ok(key) => {
                             let first = entries
                                 .iter()
@@ -392,7 +392,7 @@ impl Builder {
                         }
                         Err(error) => (
                             Key {
-                                name: String::new(),
+                                name: CompactString::default(),
                                 span,
                             },
                             Some(error),
@@ -421,10 +421,10 @@ fn human_bytes(bytes: usize) -> String {
 fn key_of(node: Node) -> Result<Key, YamlError> {
     let name = match node.value {
         NodeValue::Str(s) => s,
-        NodeValue::Null => "null".to_string(),
-        NodeValue::Bool(b) => b.to_string(),
-        NodeValue::Int(i) => i.to_string(),
-        NodeValue::Float(f) => f.to_string(),
+        NodeValue::Null => "null".into(),
+        NodeValue::Bool(b) => b.to_string().into(),
+        NodeValue::Int(i) => i.to_string().into(),
+        NodeValue::Float(f) => f.to_string().into(),
         NodeValue::Seq(_) | NodeValue::Map(_) => {
             return Err(YamlError::at(
                 node.span,
@@ -466,8 +466,8 @@ fn scalar(
 ) -> Result<Node, YamlError> {
     let value = match tag {
         None if style == ScalarStyle::Plain => resolve_plain(text),
-        None => NodeValue::Str(text.to_string()),
-        Some(tag) if tag.handle == "!" && tag.suffix.is_empty() => NodeValue::Str(text.to_string()),
+        None => NodeValue::Str(text.into()),
+        Some(tag) if tag.handle == "!" && tag.suffix.is_empty() => NodeValue::Str(text.into()),
         Some(tag) if tag.handle == CORE => {
             let resolved = resolve_plain(text);
             let fits = matches!(
@@ -478,7 +478,7 @@ fn scalar(
                     | ("float", NodeValue::Float(_) | NodeValue::Int(_))
             );
             match tag.suffix.as_str() {
-                "str" => NodeValue::Str(text.to_string()),
+                "str" => NodeValue::Str(text.into()),
                 "float" if fits => match resolved {
                     NodeValue::Int(i) => NodeValue::Float(i as f64),
                     other => other,
@@ -519,7 +519,7 @@ fn resolve_plain(text: &str) -> NodeValue {
     {
         return NodeValue::Float(float);
     }
-    NodeValue::Str(text.to_string())
+    NodeValue::Str(text.into())
 }
 
 fn parse_int(text: &str) -> Option<i64> {

@@ -90,7 +90,7 @@ impl Record {
         };
         entries
             .iter()
-            .map(|(key, value)| (key.name.clone(), value.display_text()))
+            .map(|(key, value)| (key.name.to_string(), value.display_text()))
             .collect()
     }
 

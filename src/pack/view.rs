@@ -174,7 +174,7 @@ fn drafts(model: &Model) -> BTreeMap<&'static str, Vec<DraftView>> {
             .filter(|(key, _)| !SHOWN_APART.contains(&key.name.as_str()))
             .filter(|(key, _)| key.name != naming)
             .map(|(key, value)| Pair {
-                name: key.name.clone(),
+                name: key.name.to_string(),
                 value: match key.name.as_str() {
                     "url" => crate::model::facts::redact_url(&value.display_text()),
                     _ => value.display_text(),

@@ -371,7 +371,7 @@ fn texts(
                 }
             })
             .collect(),
-        NodeValue::Str(s) => vec![(s.clone(), node.span)],
+        NodeValue::Str(s) => vec![(s.to_string(), node.span)],
         _ => {
             problem(
                 node.span,
@@ -442,7 +442,7 @@ fn field_source(
         .map(|m| {
             m.entries()
                 .iter()
-                .map(|(k, v)| (k.name.clone(), v.to_json(), v.span))
+                .map(|(k, v)| (k.name.to_string(), v.to_json(), v.span))
                 .collect()
         })
         .unwrap_or_default();
