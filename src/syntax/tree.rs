@@ -195,7 +195,6 @@ pub fn shorten(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::diagnostic::Span;
-    pub use compact_str::CompactString;
 
     fn leaf(value: NodeValue) -> Node {
         Node::new(value, Span::default())
