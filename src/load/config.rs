@@ -155,6 +155,10 @@ pub fn parse(root: PathBuf, source: Arc<SourceFile>) -> Result<Config, ConfigErr
                 .collect(),
         ));
     }
+    let bad_globs = invalid_globs(&node);
+    if !bad_globs.is_empty() {
+        return Err(invalid(bad_globs));
+    }
     let raw: RawConfig = serde_json::from_value(json).map_err(|error| {
         invalid(vec![Finding::new(
             CONFIG_RULE,
@@ -183,6 +187,38 @@ pub fn parse(root: PathBuf, source: Arc<SourceFile>) -> Result<Config, ConfigErr
         source,
         node,
     })
+}
+
+/// `[aims] exclude` and `records` patterns that are not globs, each at its place.
+fn invalid_globs(node: &Node) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for list in ["exclude", "records"] {
+        let Some(patterns) = node.get("aims").and_then(|aims| aims.get(list)) else {
+            continue;
+        };
+        for pattern in patterns.items() {
+            let Some(text) = pattern.as_str() else {
+                continue;
+            };
+            if let Err(error) = globset::Glob::new(text) {
+                findings.push(
+                    Finding::new(
+                        CONFIG_RULE,
+                        CONFIG_FILE,
+                        pattern.span,
+                        format!(
+                            "`[aims] {list}` pattern `{text}` is not a valid glob: {}",
+                            error.kind()
+                        ),
+                    )
+                    .with_help(
+                        "globs use `*`, `**`, `?`, `[abc]` and `{a,b}`; close every `[` and `{`",
+                    ),
+                );
+            }
+        }
+    }
+    findings
 }
 
 /// A TOML file as a spanned tree (the mapping files of `aims import` use it too); the error is

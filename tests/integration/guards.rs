@@ -589,3 +589,24 @@ fn old_mac_line_ends_are_lines_for_locations_and_snippets() {
     assert!(human.contains("4 | title: again"), "{human}");
     assert!(human.contains("3 | title: R"), "{human}");
 }
+
+#[test]
+fn a_pattern_that_is_not_a_glob_is_located_in_aims_toml() {
+    let repo = Repo::new(&[(
+        "aims.toml",
+        "[organization]\nname = \"X\"\n[aims]\nexclude = [\"drafts/**\", \"{unclosed\"]\nrecords = [\"[\"]\n",
+    )]);
+    let output = repo.check(&[]);
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(
+        err.contains("`[aims] exclude` pattern `{unclosed` is not a valid glob"),
+        "{err}"
+    );
+    assert!(err.contains("--> aims.toml:4:25"), "{err}");
+    assert!(
+        err.contains("`[aims] records` pattern `[` is not a valid glob"),
+        "{err}"
+    );
+    assert!(err.contains("--> aims.toml:5:12"), "{err}");
+}
