@@ -89,7 +89,7 @@ pub fn read_csv(bytes: &[u8], delimiter: Option<u8>) -> Result<Table, String> {
         // the cells hold.
         let number = index as u64 + 1;
         // Cells as written: a multi-line text keeps its last line break.
-        let cells: Vec<String> = record.iter().map(str::to_string).collect();
+        let cells: Vec<String> = record.iter().map(formula_unescaped).collect();
         if index == 0 {
             table.headers = cells.iter().map(|c| c.trim().to_string()).collect();
             continue;
@@ -166,14 +166,43 @@ fn excel_date(serial: f64) -> Option<String> {
     Some(date.to_string())
 }
 
-/// Writes a table as CSV (comma-separated, UTF-8, quoted where needed).
+/// What makes a spreadsheet program read a CSV cell as a formula (CSV injection: a record
+/// titled `=HYPERLINK("https://evil.example", "Report")` would become a live link, or worse).
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell as written to CSV: one that a spreadsheet would run as a formula gets a leading `'`,
+/// which spreadsheets show as text and [`read_csv`] removes again. Plain numbers (`-5`) stay.
+fn formula_escaped(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(FORMULA_START) && cell.trim().parse::<f64>().is_err() {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// The inverse of [`formula_escaped`], for a table `aims export` wrote.
+fn formula_unescaped(cell: &str) -> String {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_START) => rest.to_string(),
+        _ => cell.to_string(),
+    }
+}
+
+/// Writes a table as CSV (comma-separated, UTF-8, quoted where needed, formulas defused).
 pub fn write_csv(table: &Table) -> Result<Vec<u8>, String> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer
-        .write_record(&table.headers)
+        .write_record(
+            table
+                .headers
+                .iter()
+                .map(|h| formula_escaped(h).into_owned()),
+        )
         .map_err(|e| e.to_string())?;
     for row in &table.rows {
-        writer.write_record(&row.cells).map_err(|e| e.to_string())?;
+        writer
+            .write_record(row.cells.iter().map(|c| formula_escaped(c).into_owned()))
+            .map_err(|e| e.to_string())?;
     }
     writer.into_inner().map_err(|e| e.to_string())
 }
@@ -232,6 +261,38 @@ pub fn write_xlsx(table: &Table, sheet_name: &str) -> Result<Vec<u8>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_as_formulas_are_defused_and_read_back() {
+        let cells = [
+            "=HYPERLINK(\"https://evil.example\",\"Report\")",
+            "@SUM(A1)",
+            "+cmd|' /C calc'!A0",
+            "- a list item",
+            "-5",
+            "2026-01-01",
+            "plain",
+        ];
+        let table = Table {
+            headers: vec!["title".to_string()],
+            rows: cells
+                .iter()
+                .enumerate()
+                .map(|(i, c)| Row {
+                    number: i as u64 + 2,
+                    cells: vec![c.to_string()],
+                })
+                .collect(),
+        };
+        let csv = String::from_utf8(write_csv(&table).unwrap()).unwrap();
+        assert!(csv.contains("\"'=HYPERLINK("), "{csv}");
+        assert!(csv.contains("'@SUM(A1)"), "{csv}");
+        assert!(csv.contains("'- a list item"), "{csv}");
+        assert!(csv.contains("\n-5\n"), "a number stays a number: {csv}");
+        let back = read_csv(csv.as_bytes(), None).unwrap();
+        let read: Vec<&str> = back.rows.iter().map(|r| r.cells[0].as_str()).collect();
+        assert_eq!(read, cells);
+    }
 
     #[test]
     fn delimiters_are_sniffed_outside_quotes() {
