@@ -1,7 +1,6 @@
-use super::{Check, CheckInput, Rule, key_path};
+use super::{Check, CheckInput, Rule, evidence_files, key_path};
 use crate::diagnostic::{Finding, Severity};
 use crate::model::facts::EvidenceFile;
-use crate::model::records::Evidence;
 
 pub struct EvidenceMissingFile;
 
@@ -38,11 +37,10 @@ impl Check for EvidenceMissingFile {
     }
 
     fn run(&self, input: &CheckInput<'_>, out: &mut Vec<Finding>) {
-        for (record, evidence) in input.model.typed::<Evidence>() {
-            let Some(path) = &evidence.path else { continue };
-            let what = match input.model.evidence_files.get(path) {
-                Some(EvidenceFile::Missing) => "no file",
-                Some(EvidenceFile::NotAFile) => "a folder, not a file",
+        for (record, path, fact) in evidence_files(input.model) {
+            let what = match fact {
+                EvidenceFile::Missing => "no file",
+                EvidenceFile::NotAFile => "a folder, not a file",
                 _ => continue,
             };
             out.push(

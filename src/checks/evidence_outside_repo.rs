@@ -1,7 +1,6 @@
-use super::{Check, CheckInput, Rule, key_path};
+use super::{Check, CheckInput, Rule, evidence_files, key_path};
 use crate::diagnostic::{Finding, Severity};
 use crate::model::facts::EvidenceFile;
-use crate::model::records::Evidence;
 
 pub struct EvidenceOutsideRepo;
 
@@ -39,9 +38,8 @@ impl Check for EvidenceOutsideRepo {
     }
 
     fn run(&self, input: &CheckInput<'_>, out: &mut Vec<Finding>) {
-        for (record, evidence) in input.model.typed::<Evidence>() {
-            let Some(path) = &evidence.path else { continue };
-            let Some(EvidenceFile::Outside(escape)) = input.model.evidence_files.get(path) else {
+        for (record, path, fact) in evidence_files(input.model) {
+            let EvidenceFile::Outside(escape) = fact else {
                 continue;
             };
             out.push(

@@ -1,7 +1,6 @@
-use super::{Check, CheckInput, Rule, key_path};
+use super::{Check, CheckInput, Rule, evidence_files, key_path};
 use crate::diagnostic::{Finding, Severity};
 use crate::model::facts::{EvidenceFile, normalize};
-use crate::model::records::Evidence;
 
 pub struct EvidenceUntracked;
 
@@ -38,9 +37,8 @@ impl Check for EvidenceUntracked {
     }
 
     fn run(&self, input: &CheckInput<'_>, out: &mut Vec<Finding>) {
-        for (record, evidence) in input.model.typed::<Evidence>() {
-            let Some(path) = &evidence.path else { continue };
-            let Some(EvidenceFile::Present { .. }) = input.model.evidence_files.get(path) else {
+        for (record, path, fact) in evidence_files(input.model) {
+            let EvidenceFile::Present { .. } = fact else {
                 continue;
             };
             if input.model.git.is_tracked(&normalize(path)) != Some(false) {

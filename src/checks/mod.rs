@@ -295,6 +295,18 @@ pub fn soa_applicable(entry: &Node) -> Option<bool> {
 }
 
 /// "1 day", "12 days": for messages.
+/// Every valid evidence record with a `path`, with what the loader found there.
+pub fn evidence_files(
+    model: &Model,
+) -> impl Iterator<Item = (&Record, &str, &crate::model::facts::EvidenceFile)> {
+    model
+        .typed::<crate::model::records::Evidence>()
+        .filter_map(|(record, evidence)| {
+            let path = evidence.path.as_deref()?;
+            Some((record, path, model.evidence_files.get(path)?))
+        })
+}
+
 pub fn days(n: i64) -> String {
     if n == 1 {
         "1 day".to_string()

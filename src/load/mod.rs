@@ -14,7 +14,7 @@ use crate::model::facts::{Digest, EvidenceFile, normalize};
 use crate::model::settings::Config;
 use crate::model::{Kind, Model, Record, RecordData};
 use crate::schema::Schema;
-use crate::syntax::source::{SourceFile, split_lines};
+use crate::syntax::source::SourceFile;
 use crate::syntax::tree::{Key, Node, NodeValue};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use rayon::prelude::*;
@@ -501,7 +501,7 @@ fn lookalike(document: &Node, file: &str) -> Option<Finding> {
 /// so only the opening and closing markers count there.
 fn merge_conflict(source: &SourceFile) -> Option<Finding> {
     let is_markdown = source.path.ends_with(".md");
-    let mut markers = split_lines(&source.text).enumerate().filter(|(_, line)| {
+    let mut markers = source.lines().enumerate().filter(|(_, line)| {
         line.starts_with("<<<<<<< ")
             || line.starts_with(">>>>>>> ")
             || line.starts_with("|||||||")

@@ -41,6 +41,11 @@ impl SourceFile {
         self.line_starts.len() as u32
     }
 
+    /// Every line without its break, from the index built once in [`SourceFile::new`].
+    pub fn lines(&self) -> impl Iterator<Item = &str> {
+        (1..=self.line_count()).filter_map(|line| self.line(line))
+    }
+
     /// The byte offset of a position, clamped to the text.
     pub fn offset(&self, pos: Pos) -> usize {
         let Some(line) = self.line(pos.line) else {
@@ -157,6 +162,10 @@ mod tests {
         assert_eq!(source.pos_of_offset(5), Pos { line: 2, column: 1 });
         assert_eq!(
             split_lines(&source.text).collect::<Vec<_>>(),
+            ["a: 1", "b: 2", "c: 3", "d: 4"]
+        );
+        assert_eq!(
+            source.lines().collect::<Vec<_>>(),
             ["a: 1", "b: 2", "c: 3", "d: 4"]
         );
     }
