@@ -668,13 +668,15 @@ fn load_document(
         }
         if let NodeValue::Map(entries) = &mut document.value {
             let text = source.text[range].to_string();
-            entries.push((
+            let mut with_body = std::mem::take(entries).into_vec();
+            with_body.push((
                 Key {
                     name: "body".into(),
                     span: Span::point(span.start),
                 },
                 Node::new(NodeValue::Str(text.into()), span),
             ));
+            *entries = with_body.into_boxed_slice();
         }
     }
     let id = document

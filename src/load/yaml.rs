@@ -264,25 +264,29 @@ impl Builder {
                 // keeps no spare capacity.
                 let (node, anchor) = match frame {
                     Frame::Seq {
-                        mut items,
+                        items,
                         start,
                         anchor,
                     } => {
-                        items.shrink_to_fit();
                         (
-                            Node::new(NodeValue::Seq(items), Span::new(start, span.end)),
+                            Node::new(
+                                NodeValue::Seq(items.into_boxed_slice()),
+                                Span::new(start, span.end),
+                            ),
                             anchor,
                         )
                     }
                     Frame::Map {
-                        mut entries,
+                        entries,
                         start,
                         anchor,
                         ..
                     } => {
-                        entries.shrink_to_fit();
                         (
-                            Node::new(NodeValue::Map(entries), Span::new(start, span.end)),
+                            Node::new(
+                                NodeValue::Map(entries.into_boxed_slice()),
+                                Span::new(start, span.end),
+                            ),
                             anchor,
                         )
                     }

@@ -8,7 +8,9 @@ pub struct SourceFile {
     pub path: String,
     /// The file's text with any UTF-8 byte order mark removed.
     pub text: String,
-    line_starts: Vec<usize>,
+    /// Byte offset where each line starts; `u32`, as a 100,000-record check holds millions
+    /// (files are capped well below 4 GiB: `max_file_size_mib` is at most 1024).
+    line_starts: Vec<u32>,
 }
 
 impl SourceFile {
@@ -28,11 +30,11 @@ impl SourceFile {
     /// The text of a 1-based line, without its line break.
     pub fn line(&self, line: u32) -> Option<&str> {
         let index = (line as usize).checked_sub(1)?;
-        let start = *self.line_starts.get(index)?;
+        let start = *self.line_starts.get(index)? as usize;
         let end = self
             .line_starts
             .get(index + 1)
-            .map_or(self.text.len(), |next| *next);
+            .map_or(self.text.len(), |next| *next as usize);
         Some(strip_line_break(&self.text[start..end]))
     }
 
@@ -51,7 +53,7 @@ impl SourceFile {
         let Some(line) = self.line(pos.line) else {
             return self.text.len();
         };
-        let start = self.line_starts[pos.line as usize - 1];
+        let start = self.line_starts[pos.line as usize - 1] as usize;
         let column = pos.column.saturating_sub(1) as usize;
         start
             + line
@@ -70,8 +72,11 @@ impl SourceFile {
     /// The position of a byte offset (for parsers that report bytes).
     pub fn pos_of_offset(&self, offset: usize) -> Pos {
         let offset = offset.min(self.text.len());
-        let index = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.line_starts[index];
+        let index = self
+            .line_starts
+            .partition_point(|&s| s as usize <= offset)
+            - 1;
+        let start = self.line_starts[index] as usize;
         let column = self.text[start..floor_char_boundary(&self.text, offset)]
             .chars()
             .count();
@@ -92,19 +97,24 @@ impl SourceFile {
 /// Where each line starts, by YAML's rule, which is also editors': `\r\n`, `\n` or a lone
 /// `\r` ends a line. Counting only `\n` would put findings of a file with old Mac line ends
 /// (which the YAML parser counts as lines) past its end.
-fn line_starts(text: &str) -> Vec<usize> {
+/// A text longer than 4 GiB (never read: see `max_file_size_mib`) is indexed up to there.
+fn line_starts(text: &str) -> Vec<u32> {
     let bytes = text.as_bytes();
+    let bytes = &bytes[..bytes.len().min(u32::MAX as usize)];
     let mut starts = vec![0];
     let mut i = 0;
     while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => starts.push(i + 1),
+        let start = match bytes[i] {
+            b'\n' => Some(i + 1),
             b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
-                starts.push(i + 2);
                 i += 1;
+                Some(i + 1)
             }
-            b'\r' => starts.push(i + 1),
-            _ => {}
+            b'\r' => Some(i + 1),
+            _ => None,
+        };
+        if let Some(start) = start.and_then(|start| u32::try_from(start).ok()) {
+            starts.push(start);
         }
         i += 1;
     }
@@ -119,7 +129,7 @@ fn strip_line_break(line: &str) -> &str {
 
 /// The lines of `text` by the same rule as [`SourceFile`], without their breaks.
 pub fn split_lines(text: &str) -> impl Iterator<Item = &str> {
-    let starts = line_starts(text);
+    let starts: Vec<usize> = line_starts(text).into_iter().map(|s| s as usize).collect();
     let ends: Vec<usize> = starts.iter().skip(1).copied().chain([text.len()]).collect();
     starts
         .into_iter()

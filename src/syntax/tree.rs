@@ -25,9 +25,9 @@ pub enum NodeValue {
     /// Short strings (up to 24 bytes: most keys, ids, dates and enum values) are stored inline,
     /// without an allocation each: a model of 100,000 records holds millions of them.
     Str(CompactString),
-    Seq(Vec<Node>),
+    Seq(Box<[Node]>),
     /// Entries in source order; keys are unique (the parsers reject duplicates).
-    Map(Vec<(Key, Node)>),
+    Map(Box<[(Key, Node)]>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -202,12 +202,12 @@ mod tests {
 
     #[test]
     fn lookup_follows_keys_and_indexes() {
-        let list = leaf(NodeValue::Seq(vec![leaf(NodeValue::Str("a".into()))]));
+        let list = leaf(NodeValue::Seq(vec![leaf(NodeValue::Str("a".into()))].into()));
         let key = Key {
             name: "items".into(),
             span: Span::default(),
         };
-        let root = leaf(NodeValue::Map(vec![(key, list)]));
+        let root = leaf(NodeValue::Map(vec![(key, list)].into()));
         let (_, found) = root
             .lookup(&[Step::Key("items".into()), Step::Index(0)])
             .unwrap();
