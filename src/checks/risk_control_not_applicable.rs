@@ -53,7 +53,7 @@ impl Check for RiskControlNotApplicable {
                     Step::Index(i),
                 ]);
                 let excluded_at = soa_record
-                    .key_span_at(&[Step::Key("controls".into()), Step::Key(control.clone())]);
+                    .key_span_at(&[Step::Key("controls".into()), Step::Key(control.to_string())]);
                 out.push(
                     record
                         .finding(

@@ -44,7 +44,7 @@ impl Check for RiskUnknownScaleValue {
     fn run(&self, input: &CheckInput<'_>, out: &mut Vec<Finding>) {
         let criteria = &input.config.risk;
         // (record, subject, field path, axis, level) of every level a record states.
-        let mut levels: Vec<(&Record, String, Vec<Step>, &str, &String)> = Vec::new();
+        let mut levels: Vec<(&Record, String, Vec<Step>, &str, &str)> = Vec::new();
         for (record, risk) in input.model.typed::<Risk>() {
             let subject = format!("risk `{}`", record.id);
             levels.push((
@@ -106,7 +106,7 @@ impl Check for RiskUnknownScaleValue {
             } else {
                 &criteria.impact
             };
-            if scale.contains(level) {
+            if scale.iter().any(|s| s == level) {
                 continue;
             }
             let listed = scale.join(", ");

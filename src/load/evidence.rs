@@ -154,9 +154,9 @@ pub fn inspect_all(root: &Path, model: &Model) -> HashMap<String, EvidenceFile> 
     for record in model.of_kind(Kind::Evidence) {
         if let Some(RecordData::Evidence(evidence)) = &record.data
             && let Some(path) = &evidence.path
-            && !facts.contains_key(path)
+            && !facts.contains_key(path.as_str())
         {
-            facts.insert(path.clone(), inspect(root, path));
+            facts.insert(path.to_string(), inspect(root, path));
         }
     }
     facts
@@ -169,7 +169,7 @@ pub fn inspect_tree(
     files: &std::collections::HashSet<String>,
     links: &HashMap<String, String>,
 ) -> HashMap<String, EvidenceFile> {
-    let mut facts = HashMap::new();
+    let mut facts: HashMap<String, EvidenceFile> = HashMap::new();
     for record in model.of_kind(Kind::Evidence) {
         let Some(RecordData::Evidence(evidence)) = &record.data else {
             continue;
@@ -202,7 +202,7 @@ pub fn inspect_tree(
                 None => EvidenceFile::Missing,
             }
         };
-        facts.insert(path.clone(), fact);
+        facts.insert(path.to_string(), fact);
     }
     facts
 }

@@ -267,29 +267,25 @@ impl Builder {
                         items,
                         start,
                         anchor,
-                    } => {
-                        (
-                            Node::new(
-                                NodeValue::Seq(items.into_boxed_slice()),
-                                Span::new(start, span.end),
-                            ),
-                            anchor,
-                        )
-                    }
+                    } => (
+                        Node::new(
+                            NodeValue::Seq(items.into_boxed_slice()),
+                            Span::new(start, span.end),
+                        ),
+                        anchor,
+                    ),
                     Frame::Map {
                         entries,
                         start,
                         anchor,
                         ..
-                    } => {
-                        (
-                            Node::new(
-                                NodeValue::Map(entries.into_boxed_slice()),
-                                Span::new(start, span.end),
-                            ),
-                            anchor,
-                        )
-                    }
+                    } => (
+                        Node::new(
+                            NodeValue::Map(entries.into_boxed_slice()),
+                            Span::new(start, span.end),
+                        ),
+                        anchor,
+                    ),
                 };
                 self.finish(node, anchor)?;
             }

@@ -8,6 +8,7 @@ use super::facts::{Commit, EvidenceFile, normalize};
 use super::records::{self, Evidence, Risk, StatementOfApplicability};
 use super::settings::{Config, RiskCriteria};
 use super::{Kind, Model, Record, RecordData};
+use crate::model::records::strings;
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -105,7 +106,7 @@ pub fn evidence_is_current(model: &Model, config: &Config, id: &str, today: Date
     };
     let located = match &evidence.path {
         Some(path) => matches!(
-            model.evidence_files.get(path),
+            model.evidence_files.get(path.as_str()),
             Some(EvidenceFile::Present { .. })
         ),
         None => evidence.url.is_some(),
@@ -372,15 +373,15 @@ pub fn control_states(model: &Model, config: &Config, today: Date) -> Vec<Contro
         let source = control
             .source
             .clone()
-            .unwrap_or_else(|| "organization".to_string());
-        (record.id.clone(), control.title.clone(), source, true)
+            .map_or_else(|| "organization".to_string(), |s| s.to_string());
+        (record.id.clone(), control.title.to_string(), source, true)
     });
     annex_a
         .chain(others)
         .map(|(id, title, area, beyond_annex_a)| {
             let entry = soas
                 .iter()
-                .find_map(|(record, soa)| soa.controls.get(&id).map(|e| (record, e)));
+                .find_map(|(record, soa)| soa.controls.get(id.as_str()).map(|e| (record, e)));
             let Some((record, entry)) = entry else {
                 return ControlState {
                     soa: soas
@@ -410,11 +411,11 @@ pub fn control_states(model: &Model, config: &Config, today: Date) -> Vec<Contro
                     (false, true) => Decision::Applicable,
                     (false, false) => Decision::Excluded,
                 },
-                justification: entry.justification.clone(),
-                status: entry.status.clone(),
-                evidence: entry.evidence.clone(),
-                risks: entry.risks.clone(),
-                applies_to: entry.applies_to.clone(),
+                justification: entry.justification.to_string(),
+                status: entry.status.as_deref().map(String::from),
+                evidence: strings(&entry.evidence),
+                risks: strings(&entry.risks),
+                applies_to: strings(&entry.applies_to),
                 current_evidence: entry
                     .evidence
                     .iter()

@@ -77,7 +77,7 @@ macro_rules! registry {
                         Some(false) => "not-met",
                         None => "unknown",
                     }
-                    .to_string();
+                    .into();
                 }
                 Ok(data)
             }

@@ -6,16 +6,20 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+/// Record text: up to 24 bytes (ids, dates, enum values, most names) inline, without an
+/// allocation each; a model of 100,000 records holds millions of them.
+pub type Text = compact_str::CompactString;
+
 /// A string or a list of strings, for fields where both read naturally.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(untagged)]
 pub enum OneOrMany {
-    One(String),
-    Many(Vec<String>),
+    One(Text),
+    Many(Vec<Text>),
 }
 
 impl OneOrMany {
-    pub fn to_vec(&self) -> Vec<String> {
+    pub fn to_vec(&self) -> Vec<Text> {
         match self {
             OneOrMany::One(s) => vec![s.clone()],
             OneOrMany::Many(v) => v.clone(),
@@ -26,93 +30,93 @@ impl OneOrMany {
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Context {
-    pub id: String,
-    pub scope: String,
-    pub internal_issues: Vec<String>,
-    pub external_issues: Vec<String>,
+    pub id: Text,
+    pub scope: Text,
+    pub internal_issues: Vec<Text>,
+    pub external_issues: Vec<Text>,
     pub interested_parties: Vec<InterestedParty>,
     #[serde(default)]
-    pub ai_roles: Vec<String>,
+    pub ai_roles: Vec<Text>,
     #[serde(default)]
-    pub in_scope_systems: Vec<String>,
-    pub body: Option<String>,
+    pub in_scope_systems: Vec<Text>,
+    pub body: Option<Text>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct InterestedParty {
-    pub name: String,
+    pub name: Text,
     pub needs: Option<OneOrMany>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Policy {
-    pub id: String,
-    pub title: String,
-    pub owner: String,
-    pub approved_by: String,
+    pub id: Text,
+    pub title: Text,
+    pub owner: Text,
+    pub approved_by: Text,
     pub approved: Date,
     pub review_by: Date,
     #[serde(rename = "type", default = "default_policy_type")]
-    pub policy_type: String,
+    pub policy_type: Text,
     #[serde(default)]
-    pub controls: Vec<String>,
-    pub body: Option<String>,
+    pub controls: Vec<Text>,
+    pub body: Option<Text>,
 }
 
-fn default_policy_type() -> String {
-    "topic".to_string()
+fn default_policy_type() -> Text {
+    "topic".into()
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
-    pub id: String,
-    pub title: String,
-    pub responsibilities: Vec<String>,
-    pub holder: Option<String>,
-    pub body: Option<String>,
+    pub id: Text,
+    pub title: Text,
+    pub responsibilities: Vec<Text>,
+    pub holder: Option<Text>,
+    pub body: Option<Text>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct AiSystem {
-    pub id: String,
-    pub name: String,
-    pub owner: String,
-    pub purpose: String,
-    pub lifecycle_stage: String,
-    pub ai_role: String,
+    pub id: Text,
+    pub name: Text,
+    pub owner: Text,
+    pub purpose: Text,
+    pub lifecycle_stage: Text,
+    pub ai_role: Text,
     #[serde(default)]
-    pub datasets: Vec<String>,
+    pub datasets: Vec<Text>,
     #[serde(default)]
-    pub suppliers: Vec<String>,
-    pub human_oversight: Option<String>,
-    pub risk_class: Option<String>,
-    pub version: Option<String>,
-    pub intended_use: Option<String>,
-    pub foreseeable_misuse: Option<String>,
+    pub suppliers: Vec<Text>,
+    pub human_oversight: Option<Text>,
+    pub risk_class: Option<Text>,
+    pub version: Option<Text>,
+    pub intended_use: Option<Text>,
+    pub foreseeable_misuse: Option<Text>,
     #[serde(default)]
-    pub intended_users: Vec<String>,
+    pub intended_users: Vec<Text>,
     #[serde(default)]
-    pub affected_persons: Vec<String>,
-    pub deployment: Option<String>,
+    pub affected_persons: Vec<Text>,
+    pub deployment: Option<Text>,
     pub operational_since: Option<Date>,
     #[serde(default)]
     pub classifications: Vec<Classification>,
     pub impact_assessment: Option<ImpactAssessmentNeed>,
-    pub body: Option<String>,
+    pub body: Option<Text>,
 }
 
 /// One scheme's class for an AI system (EU AI Act `high`, a register's `high-impact`, ...).
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Classification {
-    pub scheme: String,
-    pub value: String,
+    pub scheme: Text,
+    pub value: Text,
     pub date: Option<Date>,
-    pub justification: Option<String>,
+    pub justification: Option<Text>,
 }
 
 /// Whether a system needs a full impact assessment, and why (the screening's outcome).
@@ -120,7 +124,7 @@ pub struct Classification {
 #[serde(deny_unknown_fields)]
 pub struct ImpactAssessmentNeed {
     pub required: bool,
-    pub justification: Option<String>,
+    pub justification: Option<Text>,
 }
 
 impl AiSystem {
@@ -149,58 +153,58 @@ fn is_high_class(value: &str) -> bool {
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dataset {
-    pub id: String,
-    pub name: String,
-    pub provenance: String,
-    pub owner: String,
+    pub id: Text,
+    pub name: Text,
+    pub provenance: Text,
+    pub owner: Text,
     #[serde(default)]
-    pub quality_checks: Vec<String>,
+    pub quality_checks: Vec<Text>,
     pub personal_data: Option<bool>,
-    pub body: Option<String>,
+    pub body: Option<Text>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Supplier {
-    pub id: String,
-    pub name: String,
-    pub provides: String,
+    pub id: Text,
+    pub name: Text,
+    pub provides: Text,
     #[serde(default)]
-    pub ai_systems: Vec<String>,
+    pub ai_systems: Vec<Text>,
     pub assessed: Option<Date>,
-    pub body: Option<String>,
+    pub body: Option<Text>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Risk {
-    pub id: String,
-    pub title: String,
-    pub ai_systems: Vec<String>,
-    pub owner: String,
-    pub likelihood: String,
-    pub impact: String,
+    pub id: Text,
+    pub title: Text,
+    pub ai_systems: Vec<Text>,
+    pub owner: Text,
+    pub likelihood: Text,
+    pub impact: Text,
     pub source: Option<OneOrMany>,
     pub treatment: Treatment,
     pub residual: Option<Residual>,
-    pub accepted_by: Option<String>,
+    pub accepted_by: Option<Text>,
     /// When designated management accepted the residual risk.
     pub accepted: Option<Date>,
-    pub status: Option<String>,
+    pub status: Option<Text>,
     /// `risk` or `opportunity` (6.1.1).
     #[serde(rename = "type", default = "default_risk_type")]
-    pub risk_type: String,
+    pub risk_type: Text,
     pub assessed: Option<Date>,
     pub next_review: Option<Date>,
     #[serde(default)]
-    pub objectives: Vec<String>,
+    pub objectives: Vec<Text>,
     #[serde(default)]
-    pub impact_assessments: Vec<String>,
-    pub body: Option<String>,
+    pub impact_assessments: Vec<Text>,
+    pub body: Option<Text>,
 }
 
-fn default_risk_type() -> String {
-    "risk".to_string()
+fn default_risk_type() -> Text {
+    "risk".into()
 }
 
 impl Risk {
@@ -212,12 +216,12 @@ impl Risk {
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Treatment {
-    pub option: String,
+    pub option: Text,
     #[serde(default)]
-    pub controls: Vec<String>,
-    pub plan: Option<String>,
+    pub controls: Vec<Text>,
+    pub plan: Option<Text>,
     pub due: Option<Date>,
-    pub approved_by: Option<String>,
+    pub approved_by: Option<Text>,
     pub approved: Option<Date>,
     pub verified: Option<Verification>,
 }
@@ -228,188 +232,188 @@ pub struct Treatment {
 pub struct Verification {
     pub date: Date,
     /// `effective` or `not-effective`.
-    pub result: String,
-    pub by: Option<String>,
+    pub result: Text,
+    pub by: Option<Text>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Residual {
-    pub likelihood: Option<String>,
-    pub impact: Option<String>,
+    pub likelihood: Option<Text>,
+    pub impact: Option<Text>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ImpactAssessment {
-    pub id: String,
-    pub ai_system: String,
+    pub id: Text,
+    pub ai_system: Text,
     pub date: Date,
-    pub assessor: String,
+    pub assessor: Text,
     pub impacts: Vec<Impact>,
     pub next_review: Option<Date>,
-    pub ai_system_version: Option<String>,
-    pub intended_use: Option<String>,
-    pub foreseeable_misuse: Option<String>,
+    pub ai_system_version: Option<Text>,
+    pub intended_use: Option<Text>,
+    pub foreseeable_misuse: Option<Text>,
     #[serde(default)]
-    pub affected_parties: Vec<String>,
+    pub affected_parties: Vec<Text>,
     #[serde(default)]
-    pub risks: Vec<String>,
-    pub approved_by: Option<String>,
+    pub risks: Vec<Text>,
+    pub approved_by: Option<Text>,
     pub approved: Option<Date>,
     #[serde(default)]
-    pub shared_with: Vec<String>,
-    pub body: Option<String>,
+    pub shared_with: Vec<Text>,
+    pub body: Option<Text>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Impact {
-    pub area: String,
-    pub description: String,
-    pub severity: String,
-    pub mitigation: Option<String>,
+    pub area: Text,
+    pub description: Text,
+    pub severity: Text,
+    pub mitigation: Option<Text>,
     /// `harm` or `benefit`.
     #[serde(rename = "type", default = "default_impact_type")]
-    pub impact_type: String,
-    pub likelihood: Option<String>,
+    pub impact_type: Text,
+    pub likelihood: Option<Text>,
 }
 
-fn default_impact_type() -> String {
-    "harm".to_string()
+fn default_impact_type() -> Text {
+    "harm".into()
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct StatementOfApplicability {
-    pub id: String,
+    pub id: Text,
     /// Keyed by Annex A control id; BTreeMap keeps output order stable.
-    pub controls: std::collections::BTreeMap<String, SoaEntry>,
-    pub version: Option<String>,
-    pub approved_by: Option<String>,
+    pub controls: std::collections::BTreeMap<Text, SoaEntry>,
+    pub version: Option<Text>,
+    pub approved_by: Option<Text>,
     pub approved: Option<Date>,
-    pub body: Option<String>,
+    pub body: Option<Text>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct SoaEntry {
     pub applicable: bool,
-    pub justification: String,
-    pub status: Option<String>,
+    pub justification: Text,
+    pub status: Option<Text>,
     #[serde(default)]
-    pub evidence: Vec<String>,
-    pub owner: Option<String>,
+    pub evidence: Vec<Text>,
+    pub owner: Option<Text>,
     #[serde(default)]
-    pub risks: Vec<String>,
+    pub risks: Vec<Text>,
     /// The AI systems the decision applies to, when not all.
     #[serde(default)]
-    pub applies_to: Vec<String>,
+    pub applies_to: Vec<Text>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Objective {
-    pub id: String,
-    pub title: String,
-    pub metric: String,
+    pub id: Text,
+    pub title: Text,
+    pub metric: Text,
     pub target: serde_json::Value,
-    pub owner: String,
+    pub owner: Text,
     pub due: Date,
-    pub status: Option<String>,
-    pub body: Option<String>,
+    pub status: Option<Text>,
+    pub body: Option<Text>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Evidence {
-    pub id: String,
-    pub title: String,
-    pub path: Option<String>,
-    pub url: Option<String>,
+    pub id: Text,
+    pub title: Text,
+    pub path: Option<Text>,
+    pub url: Option<Text>,
     pub collected: Date,
     #[serde(default)]
-    pub supports: Vec<String>,
-    pub owner: Option<String>,
+    pub supports: Vec<Text>,
+    pub owner: Option<Text>,
     pub max_age_days: Option<u32>,
-    pub body: Option<String>,
+    pub body: Option<Text>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Competence {
-    pub id: String,
-    pub role: String,
-    pub requirements: Vec<String>,
+    pub id: Text,
+    pub role: Text,
+    pub requirements: Vec<Text>,
     #[serde(default)]
-    pub evidence: Vec<String>,
-    pub body: Option<String>,
+    pub evidence: Vec<Text>,
+    pub body: Option<Text>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Audit {
-    pub id: String,
+    pub id: Text,
     #[serde(rename = "type", default = "default_audit_type")]
-    pub audit_type: String,
+    pub audit_type: Text,
     pub date: Date,
-    pub auditor: String,
-    pub scope: Vec<String>,
+    pub auditor: Text,
+    pub scope: Vec<Text>,
     #[serde(default)]
     pub findings: Vec<AuditFinding>,
     #[serde(default)]
-    pub criteria: Vec<String>,
+    pub criteria: Vec<Text>,
     #[serde(default)]
-    pub objectives: Vec<String>,
-    pub independence: Option<String>,
-    pub body: Option<String>,
+    pub objectives: Vec<Text>,
+    pub independence: Option<Text>,
+    pub body: Option<Text>,
 }
 
-fn default_audit_type() -> String {
-    "internal".to_string()
+fn default_audit_type() -> Text {
+    "internal".into()
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct AuditFinding {
-    pub id: String,
+    pub id: Text,
     #[serde(rename = "type")]
-    pub finding_type: String,
-    pub description: String,
+    pub finding_type: Text,
+    pub description: Text,
     #[serde(rename = "ref")]
-    pub reference: Option<String>,
-    pub nonconformity: Option<String>,
+    pub reference: Option<Text>,
+    pub nonconformity: Option<Text>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ManagementReview {
-    pub id: String,
+    pub id: Text,
     pub date: Date,
-    pub attendees: Vec<String>,
-    pub inputs: Vec<String>,
+    pub attendees: Vec<Text>,
+    pub inputs: Vec<Text>,
     pub decisions: Vec<Decision>,
     /// Which 9.3.2 inputs the review considered.
     #[serde(default)]
-    pub covers: Vec<String>,
-    pub body: Option<String>,
+    pub covers: Vec<Text>,
+    pub body: Option<Text>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Nonconformity {
-    pub id: String,
+    pub id: Text,
     pub raised: Date,
-    pub description: String,
-    pub owner: String,
-    pub status: String,
-    pub root_cause: Option<String>,
-    pub corrective_action: Option<String>,
+    pub description: Text,
+    pub owner: Text,
+    pub status: Text,
+    pub root_cause: Option<Text>,
+    pub corrective_action: Option<Text>,
     pub due: Option<Date>,
     pub closed: Option<Date>,
-    pub correction: Option<String>,
+    pub correction: Option<Text>,
     pub effectiveness: Option<Effectiveness>,
-    pub body: Option<String>,
+    pub body: Option<Text>,
 }
 
 /// A management review decision: text, or text with its owner and due date. Readers (the pack)
@@ -417,10 +421,10 @@ pub struct Nonconformity {
 #[derive(Clone, Debug, Deserialize)]
 #[serde(untagged, deny_unknown_fields)]
 pub enum Decision {
-    Text(String),
+    Text(Text),
     Action {
-        decision: String,
-        owner: Option<String>,
+        decision: Text,
+        owner: Option<Text>,
         due: Option<Date>,
     },
 }
@@ -457,64 +461,64 @@ impl std::fmt::Display for Decision {
 #[serde(deny_unknown_fields)]
 pub struct Effectiveness {
     pub date: Date,
-    pub by: String,
+    pub by: Text,
     /// `effective` or `not-effective`.
-    pub result: String,
+    pub result: Text,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Control {
-    pub id: String,
-    pub title: String,
+    pub id: Text,
+    pub title: Text,
     /// `organization`, or the standard the control comes from.
-    pub source: Option<String>,
-    pub description: Option<String>,
-    pub owner: Option<String>,
-    pub body: Option<String>,
+    pub source: Option<Text>,
+    pub description: Option<Text>,
+    pub owner: Option<Text>,
+    pub body: Option<Text>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Process {
-    pub id: String,
-    pub title: String,
-    pub owner: String,
-    pub implements: Vec<String>,
-    pub approved_by: Option<String>,
+    pub id: Text,
+    pub title: Text,
+    pub owner: Text,
+    pub implements: Vec<Text>,
+    pub approved_by: Option<Text>,
     pub approved: Option<Date>,
     pub review_by: Option<Date>,
     #[serde(default)]
-    pub inputs: Vec<String>,
+    pub inputs: Vec<Text>,
     #[serde(default)]
-    pub outputs: Vec<String>,
-    pub body: Option<String>,
+    pub outputs: Vec<Text>,
+    pub body: Option<Text>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Measurement {
-    pub id: String,
-    pub metric: String,
+    pub id: Text,
+    pub metric: Text,
     pub value: serde_json::Value,
     pub date: Option<Date>,
     pub period: Option<Period>,
-    pub objective: Option<String>,
-    pub ai_system: Option<String>,
+    pub objective: Option<Text>,
+    pub ai_system: Option<Text>,
     pub target: Option<serde_json::Value>,
-    pub unit: Option<String>,
-    pub method: Option<String>,
-    pub measured_by: Option<String>,
+    pub unit: Option<Text>,
+    pub method: Option<Text>,
+    pub measured_by: Option<Text>,
     /// `met` or `not-met`; see [`Measurement::outcome`].
-    pub result: Option<String>,
+    pub result: Option<Text>,
     #[serde(default)]
-    pub evidence: Vec<String>,
-    pub nonconformity: Option<String>,
-    pub incident: Option<String>,
-    pub body: Option<String>,
+    pub evidence: Vec<Text>,
+    pub nonconformity: Option<Text>,
+    pub incident: Option<Text>,
+    pub body: Option<Text>,
     /// `met`, `not-met` or `unknown`, from [`Measurement::met`]: for readers of the pack.
     #[serde(skip_deserializing, default)]
-    pub outcome: String,
+    pub outcome: Text,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -586,67 +590,67 @@ fn comparison_in(target: &serde_json::Value) -> Option<(&'static str, f64)> {
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Incident {
-    pub id: String,
+    pub id: Text,
     pub reported: Date,
-    pub description: String,
+    pub description: Text,
     /// `open` or `closed`.
-    pub status: String,
-    pub ai_system: Option<String>,
+    pub status: Text,
+    pub ai_system: Option<Text>,
     /// `minor`, `moderate`, `major` or `serious` (EU AI Act Art. 73).
-    pub severity: Option<String>,
-    pub reported_by: Option<String>,
+    pub severity: Option<Text>,
+    pub reported_by: Option<Text>,
     #[serde(default)]
-    pub actions: Vec<String>,
+    pub actions: Vec<Text>,
     pub due: Option<Date>,
-    pub nonconformity: Option<String>,
+    pub nonconformity: Option<Text>,
     pub external_report: Option<ExternalReport>,
     pub closed: Option<Date>,
-    pub body: Option<String>,
+    pub body: Option<Text>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExternalReport {
-    pub to: String,
+    pub to: Text,
     pub date: Option<Date>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Change {
-    pub id: String,
-    pub title: String,
+    pub id: Text,
+    pub title: Text,
     pub date: Date,
-    pub description: String,
-    pub ai_system: Option<String>,
+    pub description: Text,
+    pub ai_system: Option<Text>,
     /// `planned` or `unintended`.
     #[serde(rename = "type", default = "default_change_type")]
-    pub change_type: String,
-    pub impact: Option<String>,
-    pub approved_by: Option<String>,
+    pub change_type: Text,
+    pub impact: Option<Text>,
+    pub approved_by: Option<Text>,
     pub approved: Option<Date>,
-    pub status: Option<String>,
-    pub body: Option<String>,
+    pub status: Option<Text>,
+    pub body: Option<Text>,
 }
 
-fn default_change_type() -> String {
-    "planned".to_string()
+fn default_change_type() -> Text {
+    "planned".into()
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Obligation {
-    pub id: String,
-    pub title: String,
-    pub source: String,
-    pub jurisdiction: Option<String>,
+    pub id: Text,
+    pub title: Text,
+    pub source: Text,
+    pub jurisdiction: Option<Text>,
     #[serde(default)]
-    pub applies_to: Vec<String>,
-    pub owner: Option<String>,
+    pub applies_to: Vec<Text>,
+    pub owner: Option<Text>,
     #[serde(default)]
-    pub met_by: Vec<String>,
-    pub status: Option<String>,
-    pub body: Option<String>,
+    pub met_by: Vec<Text>,
+    pub status: Option<Text>,
+    pub body: Option<Text>,
 }
 
 #[cfg(test)]
@@ -701,4 +705,9 @@ mod tests {
             assert_eq!(is_high_class(value), high, "{value}");
         }
     }
+}
+
+/// Record texts as owned strings, for views that outlive the model's borrow.
+pub fn strings(texts: &[Text]) -> Vec<String> {
+    texts.iter().map(ToString::to_string).collect()
 }

@@ -566,33 +566,33 @@ pub fn build(input: &PackInput<'_>) -> PackView {
                     id: record.id.clone(),
                     file: record.file().to_string(),
                     line: record.id_span().start.line,
-                    title: risk.title.clone(),
-                    ai_systems: risk.ai_systems.clone(),
-                    owner: risk.owner.clone(),
-                    likelihood: risk.likelihood.clone(),
-                    impact: risk.impact.clone(),
+                    title: risk.title.to_string(),
+                    ai_systems: strings(&risk.ai_systems),
+                    owner: risk.owner.to_string(),
+                    likelihood: risk.likelihood.to_string(),
+                    impact: risk.impact.to_string(),
                     score,
                     band: band_name(score, criteria.acceptance),
                     residual_likelihood: rl.to_string(),
                     residual_impact: ri.to_string(),
                     residual_score,
                     residual_band: band_name(residual_score, criteria.acceptance),
-                    option: risk.treatment.option.clone(),
-                    controls: risk.treatment.controls.clone(),
-                    plan: risk.treatment.plan.clone(),
+                    option: risk.treatment.option.to_string(),
+                    controls: strings(&risk.treatment.controls),
+                    plan: risk.treatment.plan.as_deref().map(String::from),
                     due: risk.treatment.due,
-                    accepted_by: risk.accepted_by.clone(),
+                    accepted_by: risk.accepted_by.as_deref().map(String::from),
                     acceptance: acceptance(risk, criteria).describe(),
-                    status: risk.status.clone().unwrap_or_else(|| "open".to_string()),
-                    risk_type: risk.risk_type.clone(),
+                    status: risk.status.as_deref().unwrap_or("open").to_string(),
+                    risk_type: risk.risk_type.to_string(),
                     assessed: risk.assessed,
                     next_review: risk.next_review,
-                    objectives: risk.objectives.clone(),
-                    impact_assessments: risk.impact_assessments.clone(),
+                    objectives: strings(&risk.objectives),
+                    impact_assessments: strings(&risk.impact_assessments),
                     treatment_approved: match (&risk.treatment.approved_by, risk.treatment.approved)
                     {
                         (Some(by), Some(on)) => Some(format!("{by} on {on}")),
-                        (Some(by), None) => Some(by.clone()),
+                        (Some(by), None) => Some(by.to_string()),
                         (None, Some(on)) => Some(on.to_string()),
                         (None, None) => None,
                     },
@@ -603,7 +603,7 @@ pub fn build(input: &PackInput<'_>) -> PackView {
                                 .unwrap_or_default();
                         format!("{} on {}{by}", v.result, v.date)
                     }),
-                    body: risk.body.clone(),
+                    body: risk.body.as_deref().map(String::from),
                     details: Details::of(record),
                 }
             })
@@ -683,7 +683,7 @@ pub fn build(input: &PackInput<'_>) -> PackView {
     let scope = model
         .typed::<Context>()
         .min_by(|(a, _), (b, _)| a.id.cmp(&b.id))
-        .map(|(_, context)| context.scope.clone());
+        .map(|(_, context)| context.scope.to_string());
     PackView {
         organization: config.organization.clone(),
         standard: config.standard.clone(),
@@ -802,9 +802,9 @@ fn evidence_rows(model: &Model, config: &Config, today: Date) -> Vec<EvidenceRow
             let digest = evidence
                 .path
                 .as_ref()
-                .and_then(|p| model.evidence_digests.get(p));
+                .and_then(|p| model.evidence_digests.get(p.as_str()));
             let state = match (&evidence.path, &evidence.url) {
-                (Some(path), _) => match model.evidence_files.get(path) {
+                (Some(path), _) => match model.evidence_files.get(path.as_str()) {
                     Some(EvidenceFile::Present { .. }) => "present",
                     Some(EvidenceFile::Missing) | None => "missing",
                     Some(EvidenceFile::NotAFile) => "not a file",
@@ -819,13 +819,13 @@ fn evidence_rows(model: &Model, config: &Config, today: Date) -> Vec<EvidenceRow
                 .and_then(|p| model.git.last_change(&crate::model::facts::normalize(p)));
             EvidenceRow {
                 id: record.id.clone(),
-                title: evidence.title.clone(),
+                title: evidence.title.to_string(),
                 file: record.file().to_string(),
-                path: evidence.path.clone(),
+                path: evidence.path.as_deref().map(String::from),
                 // A secret in a URL never reaches the pack.
                 url: evidence.url.as_deref().map(crate::model::facts::redact_url),
                 collected: evidence.collected,
-                supports: evidence.supports.clone(),
+                supports: strings(&evidence.supports),
                 sha256: digest.map(|d| d.sha256.clone()),
                 bytes: digest.map(|d| d.bytes),
                 last_commit: last.map(|c| c.id[..c.id.len().min(10)].to_string()),
@@ -846,7 +846,7 @@ fn evidence_rows(model: &Model, config: &Config, today: Date) -> Vec<EvidenceRow
                             config.max_evidence_copy_bytes / (1024 * 1024)
                         )
                     }),
-                body: evidence.body.clone(),
+                body: evidence.body.as_deref().map(String::from),
                 details: Details::of(record),
             }
         })

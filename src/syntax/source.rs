@@ -72,10 +72,7 @@ impl SourceFile {
     /// The position of a byte offset (for parsers that report bytes).
     pub fn pos_of_offset(&self, offset: usize) -> Pos {
         let offset = offset.min(self.text.len());
-        let index = self
-            .line_starts
-            .partition_point(|&s| s as usize <= offset)
-            - 1;
+        let index = self.line_starts.partition_point(|&s| s as usize <= offset) - 1;
         let start = self.line_starts[index] as usize;
         let column = self.text[start..floor_char_boundary(&self.text, offset)]
             .chars()

@@ -202,7 +202,9 @@ mod tests {
 
     #[test]
     fn lookup_follows_keys_and_indexes() {
-        let list = leaf(NodeValue::Seq(vec![leaf(NodeValue::Str("a".into()))].into()));
+        let list = leaf(NodeValue::Seq(
+            vec![leaf(NodeValue::Str("a".into()))].into(),
+        ));
         let key = Key {
             name: "items".into(),
             span: Span::default(),

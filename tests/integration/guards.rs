@@ -27,7 +27,7 @@ fn alias_bomb_is_refused() {
     }
     let repo = Repo::with_base(&[("bomb.yaml", &text)]);
     let report = repo.check_json();
-    assert_located(&report, "yaml-syntax", "bomb.yaml", 6, "alias bomb");
+    assert_located(&report, "yaml-syntax", "bomb.yaml", 7, "alias bomb");
 }
 
 /// `title: &a xxxx…` then `notes: [*a, *a, …]` at line 4 of `prefix` + this.
