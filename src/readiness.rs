@@ -109,7 +109,7 @@ impl RecordRef {
     fn of(record: &Record) -> RecordRef {
         RecordRef {
             kind: record.kind.name(),
-            id: record.id.clone(),
+            id: record.id.to_string(),
             file: record.file().to_string(),
             line: record.id_span().start.line,
         }

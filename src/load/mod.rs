@@ -732,7 +732,7 @@ fn load_document(
     };
     outcome.records.push(Record {
         kind,
-        id,
+        id: id.into(),
         source: source.clone(),
         node: document,
         data,

@@ -374,7 +374,12 @@ pub fn control_states(model: &Model, config: &Config, today: Date) -> Vec<Contro
             .source
             .clone()
             .map_or_else(|| "organization".to_string(), |s| s.to_string());
-        (record.id.clone(), control.title.to_string(), source, true)
+        (
+            record.id.to_string(),
+            control.title.to_string(),
+            source,
+            true,
+        )
     });
     annex_a
         .chain(others)

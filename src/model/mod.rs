@@ -22,7 +22,7 @@ use std::sync::Arc;
 #[derive(Clone, Debug)]
 pub struct Record {
     pub kind: Kind,
-    pub id: String,
+    pub id: crate::model::records::Text,
     pub source: Arc<SourceFile>,
     /// The record's mapping, with `body` added for Markdown records.
     pub node: Node,
@@ -114,12 +114,12 @@ pub struct Model {
     /// What git knows: HEAD, dirty files, each file's commits (possibly "unknown").
     pub git: GitFacts,
     /// First record of each (kind, id), for reference resolution.
-    index: HashMap<Kind, HashMap<String, usize>>,
+    index: HashMap<Kind, HashMap<records::Text, usize>>,
 }
 
 impl Model {
     pub fn new(records: Vec<Record>, files: Vec<Arc<SourceFile>>) -> Self {
-        let mut index: HashMap<Kind, HashMap<String, usize>> = HashMap::new();
+        let mut index: HashMap<Kind, HashMap<records::Text, usize>> = HashMap::new();
         for (i, record) in records.iter().enumerate() {
             index
                 .entry(record.kind)

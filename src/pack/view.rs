@@ -85,7 +85,7 @@ impl Item {
     /// A complete record's view; `None` for drafts and records that failed their schema.
     fn of(record: &Record) -> Option<Item> {
         Some(Item {
-            id: record.id.clone(),
+            id: record.id.to_string(),
             file: record.file().to_string(),
             line: record.id_span().start.line,
             details: Details::of(record),
@@ -182,7 +182,7 @@ fn drafts(model: &Model) -> BTreeMap<&'static str, Vec<DraftView>> {
             })
             .collect();
         let view = DraftView {
-            id: record.id.clone(),
+            id: record.id.to_string(),
             kind: record.kind.label(),
             title: record
                 .node
@@ -295,7 +295,7 @@ fn changes_since(rev: &str, then: &Model, now: &Model) -> ChangesSince {
     };
     let row = |record: &Record, commits: Vec<String>| ChangedRecord {
         kind: record.kind.name(),
-        id: record.id.clone(),
+        id: record.id.to_string(),
         heading: Details::of(record).heading,
         file: record.file().to_string(),
         commits,
@@ -563,7 +563,7 @@ pub fn build(input: &PackInput<'_>) -> PackView {
                 let (rl, ri) = residual_levels(risk);
                 let residual_score = residual_score(risk, criteria);
                 RiskView {
-                    id: record.id.clone(),
+                    id: record.id.to_string(),
                     file: record.file().to_string(),
                     line: record.id_span().start.line,
                     title: risk.title.to_string(),
@@ -715,7 +715,7 @@ pub fn build(input: &PackInput<'_>) -> PackView {
         heatmap_inherent: heatmap(false),
         heatmap_residual: heatmap(true),
         risks,
-        soa_ids: soas.iter().map(|(r, _)| r.id.clone()).collect(),
+        soa_ids: soas.iter().map(|(r, _)| r.id.to_string()).collect(),
         soa,
         documents,
         traceability,
@@ -741,7 +741,7 @@ pub fn build(input: &PackInput<'_>) -> PackView {
             })
             .collect(),
         changes_since: since.map(|(rev, then)| changes_since(rev, then, model)),
-        record_ids: model.records.iter().map(|r| r.id.clone()).collect(),
+        record_ids: model.records.iter().map(|r| r.id.to_string()).collect(),
         bodies: bodies(model),
     }
 }
@@ -818,7 +818,7 @@ fn evidence_rows(model: &Model, config: &Config, today: Date) -> Vec<EvidenceRow
                 .as_ref()
                 .and_then(|p| model.git.last_change(&crate::model::facts::normalize(p)));
             EvidenceRow {
-                id: record.id.clone(),
+                id: record.id.to_string(),
                 title: evidence.title.to_string(),
                 file: record.file().to_string(),
                 path: evidence.path.as_deref().map(String::from),
@@ -864,7 +864,7 @@ fn trace_rows(model: &Model, readiness: &Readiness, soa: &[SoaRow]) -> Vec<Trace
             evidence_for
                 .entry(support.as_str())
                 .or_default()
-                .insert(record.id.clone());
+                .insert(record.id.to_string());
         }
     }
     // Records per control, from every reference field that names a control.

@@ -90,7 +90,7 @@ impl Summary {
 /// The text of every file a finding may point at, by repository-relative path.
 #[derive(Default)]
 pub struct Sources {
-    files: HashMap<String, Arc<SourceFile>>,
+    files: HashMap<compact_str::CompactString, Arc<SourceFile>>,
 }
 
 impl Sources {

@@ -492,7 +492,7 @@ pub fn plan(input: &ImportInput<'_>, on_row: &dyn Fn()) -> Plan {
                 let (action, lacks) = update(existing_record, &record, &mut edits, &mut sources);
                 plan.rows.push(RowPlan {
                     row: row.number,
-                    id: existing_record.id.clone(),
+                    id: existing_record.id.to_string(),
                     action,
                     file: existing_record.file().to_string(),
                     lacks,
@@ -571,7 +571,7 @@ pub fn plan(input: &ImportInput<'_>, on_row: &dyn Fn()) -> Plan {
                 && !seen_keys.contains(&value)
             {
                 plan.not_in_source.push((
-                    record.id.clone(),
+                    record.id.to_string(),
                     record.file().to_string(),
                     record.id_span().start.line,
                 ));
@@ -725,7 +725,7 @@ impl<'a> References<'a> {
             r.text_field(naming)
                 .is_some_and(|n| n.trim().eq_ignore_ascii_case(name.trim()))
         }) {
-            return record.id.clone();
+            return record.id.to_string();
         }
         let id = make_id(name);
         if self.model.contains(kind, &id) {

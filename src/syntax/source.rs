@@ -1,11 +1,12 @@
 //! The text of one file and the arithmetic between lines, columns and bytes.
 
 use crate::diagnostic::{Pos, Span};
+use compact_str::CompactString;
 
 #[derive(Debug)]
 pub struct SourceFile {
     /// Repository-relative path with `/` separators.
-    pub path: String,
+    pub path: CompactString,
     /// The file's text with any UTF-8 byte order mark removed.
     pub text: String,
     /// Byte offset where each line starts; `u32`, as a 100,000-record check holds millions
@@ -21,7 +22,7 @@ impl SourceFile {
         };
         let line_starts = line_starts(&text);
         SourceFile {
-            path,
+            path: path.into(),
             text,
             line_starts,
         }
