@@ -49,13 +49,21 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write, color: bo
         loaded.model.files.len(),
         loaded.model.records.len(),
     );
+    // Only the files findings point at: reporters quote their lines, and an index of every
+    // file would cost megabytes on a large repository with few findings.
+    let cited: std::collections::HashSet<&str> = findings
+        .iter()
+        .flat_map(|f| std::iter::once(&f.file).chain(f.related.iter().map(|r| &r.file)))
+        .map(String::as_str)
+        .collect();
     let sources = Sources::new(
         loaded
             .model
             .files
             .iter()
-            .cloned()
-            .chain([config.source.clone()]),
+            .chain([&config.source])
+            .filter(|file| cited.contains(file.path.as_str()))
+            .cloned(),
     );
     let rules: Vec<_> = checks::all_rules().collect();
     let levels = |rule: &checks::Rule| checks::effective_severity(rule, &config);

@@ -8,10 +8,27 @@ use std::io::{self, Write};
 #[derive(Serialize)]
 struct Report<'a> {
     version: u32,
-    findings: Vec<JsonFinding<'a>>,
+    findings: Findings<'a>,
     summary: Summary,
     #[serde(flatten)]
     scope: &'a Scope,
+}
+
+/// The findings, each converted as it is written: a report of 100,000 findings is streamed,
+/// not built a second time in memory.
+struct Findings<'a> {
+    findings: &'a [Finding],
+    with_baseline: bool,
+}
+
+impl Serialize for Findings<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(
+            self.findings
+                .iter()
+                .map(|f| JsonFinding::of(f, self.with_baseline)),
+        )
+    }
 }
 
 #[derive(Serialize)]
@@ -99,41 +116,47 @@ pub fn write_scoped(
     let report = Report {
         scope,
         version: 1,
-        findings: findings
-            .iter()
-            .map(|f| JsonFinding {
-                rule: f.rule,
-                severity: f.severity.as_str(),
-                message: &f.message,
-                file: &f.file,
-                line: f.span.start.line,
-                column: f.span.start.column,
-                end_line: f.span.end.line,
-                end_column: f.span.end.column,
-                help: f.help.as_deref(),
-                related: f
-                    .related
-                    .iter()
-                    .map(|r| JsonRelated {
-                        message: &r.message,
-                        file: &r.file,
-                        line: r.span.start.line,
-                        column: r.span.start.column,
-                    })
-                    .collect(),
-                record: f.record.as_ref().map(|r| JsonRecord {
-                    kind: &r.kind,
-                    id: &r.id,
-                }),
-                waived: f.waived.as_ref().map(|w| JsonWaived {
-                    reason: &w.reason,
-                    expires: w.expires.to_string(),
-                }),
-                baseline: with_baseline.then_some(if f.existing { "existing" } else { "new" }),
-            })
-            .collect(),
+        findings: Findings {
+            findings,
+            with_baseline,
+        },
         summary,
     };
     serde_json::to_writer_pretty(&mut *out, &report)?;
     writeln!(out)
+}
+
+impl<'a> JsonFinding<'a> {
+    fn of(f: &'a Finding, with_baseline: bool) -> Self {
+        JsonFinding {
+            rule: f.rule,
+            severity: f.severity.as_str(),
+            message: &f.message,
+            file: &f.file,
+            line: f.span.start.line,
+            column: f.span.start.column,
+            end_line: f.span.end.line,
+            end_column: f.span.end.column,
+            help: f.help.as_deref(),
+            related: f
+                .related
+                .iter()
+                .map(|r| JsonRelated {
+                    message: &r.message,
+                    file: &r.file,
+                    line: r.span.start.line,
+                    column: r.span.start.column,
+                })
+                .collect(),
+            record: f.record.as_ref().map(|r| JsonRecord {
+                kind: &r.kind,
+                id: &r.id,
+            }),
+            waived: f.waived.as_ref().map(|w| JsonWaived {
+                reason: &w.reason,
+                expires: w.expires.to_string(),
+            }),
+            baseline: with_baseline.then_some(if f.existing { "existing" } else { "new" }),
+        }
+    }
 }
