@@ -77,12 +77,13 @@ pub struct Finding {
     pub rule: &'static str,
     pub severity: Severity,
     pub message: String,
-    /// Repository-relative path with `/` separators.
-    pub file: String,
+    /// Repository-relative path with `/` separators (inline up to 24 bytes).
+    pub file: compact_str::CompactString,
     pub span: Span,
     /// A short label shown under the underlined source.
     pub label: Option<String>,
-    pub help: Option<String>,
+    /// Mostly a fixed sentence: borrowed, not copied into each of thousands of findings.
+    pub help: Option<std::borrow::Cow<'static, str>>,
     pub related: Vec<Related>,
     pub record: Option<RecordKey>,
     /// The ISO/IEC 42001 clause or control the finding is about, when the rule knows it
@@ -108,7 +109,7 @@ impl Finding {
             rule,
             severity: Severity::Error,
             message: message.into(),
-            file: file.to_string(),
+            file: file.into(),
             span,
             label: None,
             help: None,
@@ -131,7 +132,7 @@ impl Finding {
         self
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub fn with_help(mut self, help: impl Into<std::borrow::Cow<'static, str>>) -> Self {
         self.help = Some(help.into());
         self
     }

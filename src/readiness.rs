@@ -493,7 +493,7 @@ fn item_of(finding: &Finding) -> Item {
     }
     Item {
         text: finding.message.clone(),
-        file: Some(finding.file.clone()),
+        file: Some(finding.file.to_string()),
         line: Some(finding.span.start.line),
         rule: Some(finding.rule),
     }

@@ -49,7 +49,7 @@ pub fn compare(current: &mut [Finding], baseline: &[Finding]) -> Vec<Fixed> {
         .map(|f| Fixed {
             rule: f.rule.to_string(),
             message: f.message.clone(),
-            file: f.file.clone(),
+            file: f.file.to_string(),
             line: f.span.start.line,
         })
         .collect();

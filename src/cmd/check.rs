@@ -38,7 +38,7 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write, color: bo
         // With a baseline, a finding the change introduced counts wherever it is: deleting a
         // Role breaks the records that name it, in files the change never touched.
         let with_baseline = args.baseline.is_some();
-        findings.retain(|f| changed.contains(&f.file) || (with_baseline && !f.existing));
+        findings.retain(|f| changed.contains(f.file.as_str()) || (with_baseline && !f.existing));
         scope.changed_since = Some(json::ChangedSince {
             rev: rev.clone(),
             files: changed.into_iter().collect(),
@@ -53,8 +53,9 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write, color: bo
     // file would cost megabytes on a large repository with few findings.
     let cited: std::collections::HashSet<&str> = findings
         .iter()
-        .flat_map(|f| std::iter::once(&f.file).chain(f.related.iter().map(|r| &r.file)))
-        .map(String::as_str)
+        .flat_map(|f| {
+            std::iter::once(f.file.as_str()).chain(f.related.iter().map(|r| r.file.as_str()))
+        })
         .collect();
     let sources = Sources::new(
         loaded

@@ -371,7 +371,7 @@ fn load_bytes(relative: &str, bytes: Vec<u8>) -> FileOutcome {
             let pos = prefix.pos_of_offset(prefix.text.len());
             let mut outcome = unreadable("file is not valid UTF-8 text".to_string());
             outcome.findings[0].span = Span::point(pos);
-            outcome.findings[0].help = Some("save the file as UTF-8".to_string());
+            outcome.findings[0].help = Some("save the file as UTF-8".into());
             return outcome;
         }
     };
@@ -409,7 +409,7 @@ fn load_bytes(relative: &str, bytes: Vec<u8>) -> FileOutcome {
     };
     for error in errors {
         let mut finding = Finding::new(YAML_SYNTAX, relative, error.span, error.message);
-        finding.help = error.help;
+        finding.help = error.help.map(Into::into);
         if let Some((span, message)) = error.related {
             finding = finding.with_related(relative, span, message);
         }
@@ -692,7 +692,7 @@ fn load_document(
     let valid = issues.is_empty();
     for issue in issues {
         let mut finding = Finding::new(SCHEMA, file, issue.span, issue.message);
-        finding.help = issue.help;
+        finding.help = issue.help.map(Into::into);
         if let Some(id) = &id {
             finding = finding.for_record(kind.name(), id);
         }

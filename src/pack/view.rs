@@ -671,7 +671,7 @@ pub fn build(input: &PackInput<'_>) -> PackView {
             rule: f.rule,
             severity: f.severity.as_str(),
             message: f.message.clone(),
-            file: f.file.clone(),
+            file: f.file.to_string(),
             line: f.span.start.line,
             waived: f
                 .waived

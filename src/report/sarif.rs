@@ -240,7 +240,7 @@ impl SarifRun<'_> {
 fn fingerprint(finding: &Finding) -> String {
     let subject = match &finding.record {
         Some(record) => format!("{}/{}", record.kind, record.id),
-        None => finding.file.clone(),
+        None => finding.file.to_string(),
     };
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for byte in format!("{}\u{0}{subject}\u{0}{}", finding.rule, finding.message).bytes() {
