@@ -288,7 +288,7 @@ impl Schema {
         if issues.len() > MAX_ISSUES_PER_DOCUMENT {
             issues.truncate(MAX_ISSUES_PER_DOCUMENT);
             issues.push(Issue {
-                span: node.entry("id").map_or(node.span, |(k, _)| k.span),
+                span: node.entry("id").map_or(node.span, |(k, _)| k.span()),
                 message: format!(
                     "{subject} has more schema problems than the {MAX_ISSUES_PER_DOCUMENT} shown"
                 ),
@@ -333,7 +333,7 @@ impl Explainer<'_> {
             ValidationErrorKind::AdditionalProperties { unexpected } => {
                 let known = self.sibling_property_names();
                 for field in unexpected.iter().take(MAX_ISSUES_PER_DOCUMENT + 1) {
-                    let span = node.entry(field).map_or(value_span, |(k, _)| k.span);
+                    let span = node.entry(field).map_or(value_span, |(k, _)| k.span());
                     let help = match closest(field, known.iter().map(String::as_str)) {
                         Some(near) => format!("did you mean `{near}`?"),
                         None if known.is_empty() => "remove this field".to_string(),
@@ -354,12 +354,12 @@ impl Explainer<'_> {
             ValidationErrorKind::Required { property } => {
                 let field = property.as_str().unwrap_or_default();
                 let (span, whose) = match key {
-                    Some(key) => (key.span, format!("`{name}`")),
+                    Some(key) => (key.span(), format!("`{name}`")),
                     None if self.path.is_empty() => (
                         self.root
                             .entry("id")
                             .or_else(|| self.root.entry("kind"))
-                            .map_or(self.root.span, |(k, _)| k.span),
+                            .map_or(self.root.span, |(k, _)| k.span()),
                         self.subject.to_string(),
                     ),
                     None => (value_span, format!("`{name}`")),
@@ -499,8 +499,8 @@ impl Explainer<'_> {
             | ValidationErrorKind::OneOfMultipleValid { .. } => {
                 let choices = self.one_of_required_names();
                 let span = match key {
-                    Some(key) => key.span,
-                    None => self.root.entry("id").map_or(value_span, |(k, _)| k.span),
+                    Some(key) => key.span(),
+                    None => self.root.entry("id").map_or(value_span, |(k, _)| k.span()),
                 };
                 let place = if self.path.is_empty() {
                     self.subject.to_string()
@@ -535,7 +535,7 @@ impl Explainer<'_> {
                         None,
                     );
                 } else {
-                    let span = self.root.entry("id").map_or(value_span, |(k, _)| k.span);
+                    let span = self.root.entry("id").map_or(value_span, |(k, _)| k.span());
                     issue(
                         span,
                         format!(

@@ -115,7 +115,7 @@ fn walk(
                     format!("{field}.{}", key.name)
                 };
                 if let Some((c, what)) = key.name.chars().find_map(|c| Some((c, invisible(c)?))) {
-                    found.push((name.clone(), key.span, c, what));
+                    found.push((name.clone(), key.span(), c, what));
                 }
                 walk(value, &name, found);
             }

@@ -67,7 +67,7 @@ impl Check for SoaUnknownControl {
                 record
                     .finding(
                         RULE.id,
-                        key.span,
+                        key.span(),
                         format!(
                             "`{}` is neither an ISO/IEC 42001 Annex A control nor a `Control` record",
                             key.name

@@ -68,7 +68,7 @@ fn validate_rule_names(config: &Config) -> Result<(), Failure> {
             Finding::new(
                 CONFIG_RULE,
                 CONFIG_FILE,
-                key.span,
+                key.span(),
                 format!("`[rules]` names unknown rule `{}`", key.name),
             )
             .with_help(help)

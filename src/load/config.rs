@@ -237,10 +237,10 @@ fn table_node(table: &DeTable<'_>, source: &SourceFile, span: std::ops::Range<us
     let entries = table
         .iter()
         .map(|(key, value)| {
-            let key = Key {
-                name: key.get_ref().as_ref().into(),
-                span: source.span_of_range(key.span()),
-            };
+            let key = Key::new(
+                key.get_ref().as_ref().into(),
+                source.span_of_range(key.span()),
+            );
             (key, value_node(value.get_ref(), source, value.span()))
         })
         .collect();

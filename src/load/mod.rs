@@ -461,7 +461,7 @@ fn lookalike(document: &Node, file: &str) -> Option<Finding> {
             Finding::new(
                 MISSING_KIND,
                 file,
-                key.span,
+                key.span(),
                 format!(
                     "`{}` is not `kind`: this looks like a {} record, but without `kind` it is not read",
                     key.name,
@@ -659,7 +659,7 @@ fn load_document(
                 Finding::new(
                     SCHEMA,
                     file,
-                    key.span,
+                    key.span(),
                     "`body` is set in the front matter and by the Markdown text below it",
                 )
                 .with_help("remove `body` from the front matter; the text after it is the body"),
@@ -670,10 +670,7 @@ fn load_document(
             let text = source.text[range].to_string();
             let mut with_body = std::mem::take(entries).into_vec();
             with_body.push((
-                Key {
-                    name: "body".into(),
-                    span: Span::point(span.start),
-                },
+                Key::new("body".into(), Span::point(span.start)),
                 Node::new(NodeValue::Str(text.into()), span),
             ));
             *entries = with_body.into_boxed_slice();
@@ -719,7 +716,7 @@ fn load_document(
                     Finding::new(
                         SCHEMA,
                         file,
-                        kind_key.span,
+                        kind_key.span(),
                         format!("{subject} could not be read: {error}"),
                     )
                     .for_record(kind.name(), &id),

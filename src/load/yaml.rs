@@ -384,19 +384,13 @@ impl Builder {
                             let first = entries
                                 .iter()
                                 .find(|(k, _)| k.name == key.name)
-                                .map_or(key.span, |(k, _)| k.span);
-                            let mut error = YamlError::at(key.span, format!("duplicate key `{}`", key.name))
+                                .map_or(key.span(), |(k, _)| k.span());
+                            let mut error = YamlError::at(key.span(), format!("duplicate key `{}`", key.name))
                                 .help("each key may appear once in a mapping; remove or merge one of them");
                             error.related = Some((first, "first used here".to_string()));
                             (key, Some(error))
                         }
-                        Err(error) => (
-                            Key {
-                                name: CompactString::default(),
-                                span,
-                            },
-                            Some(error),
-                        ),
+                        Err(error) => (Key::new(CompactString::default(), span), Some(error)),
                     };
                     *pending_key = Some(key);
                     problem = key_problem;
@@ -432,10 +426,7 @@ fn key_of(node: Node) -> Result<Key, YamlError> {
             ));
         }
     };
-    Ok(Key {
-        name,
-        span: node.span,
-    })
+    Ok(Key::new(name, node.span))
 }
 
 const CORE: &str = "tag:yaml.org,2002:";
@@ -599,7 +590,7 @@ mod tests {
     fn spans_point_at_keys_and_values() {
         let doc = one("kind: Risk\nowner:  cro\n");
         let (key, value) = doc.entry("owner").unwrap();
-        assert_eq!(key.span.start, Pos { line: 2, column: 1 });
+        assert_eq!(key.span().start, Pos { line: 2, column: 1 });
         assert_eq!(value.span.start, Pos { line: 2, column: 9 });
         assert_eq!(
             value.span.end,
@@ -615,7 +606,7 @@ mod tests {
         let parsed = parse("id: x\n", 3);
         let doc = &parsed.documents[0];
         assert_eq!(
-            doc.entry("id").unwrap().0.span.start,
+            doc.entry("id").unwrap().0.span().start,
             Pos { line: 4, column: 1 }
         );
     }

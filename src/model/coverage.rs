@@ -409,7 +409,9 @@ pub fn control_states(model: &Model, config: &Config, today: Date) -> Vec<Contro
                 .node
                 .get("controls")
                 .and_then(|c| c.entry(&id))
-                .map_or(record.id_span().start.line, |(key, _)| key.span.start.line);
+                .map_or(record.id_span().start.line, |(key, _)| {
+                    key.span().start.line
+                });
             ControlState {
                 decision: match (is_placeholder(&entry.justification), entry.applicable) {
                     (true, _) => Decision::Undecided,

@@ -48,7 +48,7 @@ impl Record {
     /// The span of the key that ends `path`, falling back like [`Record::span_at`].
     pub fn key_span_at(&self, path: &[Step]) -> Span {
         match self.node.lookup(path) {
-            Some((Some(key), _)) => key.span,
+            Some((Some(key), _)) => key.span(),
             Some((None, node)) => node.span,
             None => self.id_span(),
         }

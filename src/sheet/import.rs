@@ -1119,7 +1119,7 @@ fn update(
             Some((key_node, node)) => {
                 // From just after `key:` to the end of the value, so a block scalar's `|` or a
                 // block list's lines go with it.
-                let after_key = source.offset(key_node.span.end);
+                let after_key = source.offset(key_node.span().end);
                 let at = source.text[after_key..]
                     .find(':')
                     .map_or(after_key, |i| after_key + i + 1);

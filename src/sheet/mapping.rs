@@ -170,17 +170,17 @@ pub fn parse(root: &Node, source: std::sync::Arc<SourceFile>) -> Result<Mapping,
         }
         if IMPORT_KEYS.contains(&key.name.as_str()) {
             problem(
-                key.span,
+                key.span(),
                 format!("`{}` is outside any table", key.name),
                 Some("put it under `[import]`".to_string()),
             );
         } else if matches!(value.value, NodeValue::Map(_)) {
             let help = closest(&key.name, ["import", "fields", "extra"])
                 .map(|n| format!("did you mean `[{n}]`?"));
-            problem(key.span, format!("unknown table `[{}]`", key.name), help);
+            problem(key.span(), format!("unknown table `[{}]`", key.name), help);
         } else {
             problem(
-                key.span,
+                key.span(),
                 format!("`{}` is outside any table", key.name),
                 Some("field rules go under `[fields]`".to_string()),
             );
@@ -198,7 +198,7 @@ pub fn parse(root: &Node, source: std::sync::Arc<SourceFile>) -> Result<Mapping,
         if !IMPORT_KEYS.contains(&key.name.as_str()) {
             let help = closest(&key.name, IMPORT_KEYS).map(|n| format!("did you mean `{n}`?"));
             problem(
-                key.span,
+                key.span(),
                 format!("unknown `[import]` key `{}`", key.name),
                 help,
             );
@@ -301,7 +301,7 @@ pub fn parse(root: &Node, source: std::sync::Arc<SourceFile>) -> Result<Mapping,
             if let Some(source) = field_source(value, &key.name, &mut problem) {
                 fields.push(FieldRule {
                     path,
-                    span: key.span,
+                    span: key.span(),
                     source,
                 });
             }
@@ -326,7 +326,7 @@ pub fn parse(root: &Node, source: std::sync::Arc<SourceFile>) -> Result<Mapping,
         for (key, _) in extra.entries() {
             if key.name != "columns" {
                 problem(
-                    key.span,
+                    key.span(),
                     format!("unknown `[extra]` key `{}`", key.name),
                     Some("`[extra]` has one key, `columns`".to_string()),
                 );
@@ -412,7 +412,7 @@ fn field_source(
         if !known.contains(&key.name.as_str()) {
             let help = closest(&key.name, known).map(|n| format!("did you mean `{n}`?"));
             problem(
-                key.span,
+                key.span(),
                 format!("unknown key `{}` in the rule for `{field}`", key.name),
                 help,
             );
