@@ -653,6 +653,11 @@ pub struct Obligation {
     pub body: Option<Text>,
 }
 
+/// Record texts as owned strings, for views that outlive the model's borrow.
+pub fn strings(texts: &[Text]) -> Vec<String> {
+    texts.iter().map(ToString::to_string).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -705,9 +710,4 @@ mod tests {
             assert_eq!(is_high_class(value), high, "{value}");
         }
     }
-}
-
-/// Record texts as owned strings, for views that outlive the model's borrow.
-pub fn strings(texts: &[Text]) -> Vec<String> {
-    texts.iter().map(ToString::to_string).collect()
 }

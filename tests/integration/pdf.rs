@@ -234,7 +234,7 @@ fn in_repository_evidence_is_carried_by_the_pack_and_attached_to_the_pdf() {
     let paths: Vec<String> = loaded
         .model
         .typed::<aims::model::records::Evidence>()
-        .filter_map(|(_, e)| e.path.clone())
+        .filter_map(|(_, e)| e.path.as_deref().map(String::from))
         .collect();
     assert!(paths.len() > 10);
     let manifest = std::fs::read_to_string(target.join("manifest.json")).unwrap();
