@@ -68,8 +68,8 @@ pub struct Related {
 /// The record a finding is about, when there is one: waivers and baselines match on it.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct RecordKey {
-    pub kind: String,
-    pub id: String,
+    pub kind: compact_str::CompactString,
+    pub id: compact_str::CompactString,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -153,8 +153,8 @@ impl Finding {
 
     pub fn for_record(mut self, kind: &str, id: &str) -> Self {
         self.record = Some(RecordKey {
-            kind: kind.to_string(),
-            id: id.to_string(),
+            kind: kind.into(),
+            id: id.into(),
         });
         self
     }

@@ -78,7 +78,7 @@ impl Matcher<'_> {
             .waiver
             .record
             .as_ref()
-            .is_none_or(|id| finding.record.as_ref().is_some_and(|r| &r.id == id));
+            .is_none_or(|id| finding.record.as_ref().is_some_and(|r| r.id == id));
         let file_ok = self.waiver.file.as_ref().is_none_or(|file| {
             finding.file == *file
                 || self
