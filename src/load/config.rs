@@ -1,7 +1,7 @@
 //! `aims.toml`: found by walking up, parsed with spans, validated against its own schema.
 
 use crate::diagnostic::{Finding, Span};
-use crate::model::settings::{Config, RiskCriteria, Waiver};
+use crate::model::settings::{Config, DEFAULT_PDF_VOLUME_PAGES, RiskCriteria, Waiver};
 use crate::schema::Schema;
 use crate::syntax::source::SourceFile;
 use crate::syntax::tree::{Key, Node, NodeValue};
@@ -41,6 +41,7 @@ struct RawConfig {
 #[serde(deny_unknown_fields)]
 struct RawPack {
     max_evidence_file_mib: Option<u64>,
+    pdf_volume_pages: Option<usize>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -178,6 +179,10 @@ pub fn parse(root: PathBuf, source: Arc<SourceFile>) -> Result<Config, ConfigErr
         records: raw.aims.records,
         max_file_bytes: raw.aims.max_file_size_mib.unwrap_or(10) * 1024 * 1024,
         max_evidence_copy_bytes: raw.pack.max_evidence_file_mib.unwrap_or(25) * 1024 * 1024,
+        pdf_volume_pages: raw
+            .pack
+            .pdf_volume_pages
+            .unwrap_or(DEFAULT_PDF_VOLUME_PAGES),
         risk: raw.risk,
         evidence_max_age_days: raw.evidence.max_age_days.unwrap_or(365),
         audit_interval_days: raw.audit.interval_days.unwrap_or(365),

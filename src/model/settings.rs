@@ -10,6 +10,10 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+/// `[pack] pdf_volume_pages` unless set: at about 2.5 MB a page while typesetting, and with
+/// what one volume leaves behind for the next, 10,000 records peak at 0.88 GB (target 1 GiB).
+pub const DEFAULT_PDF_VOLUME_PAGES: usize = 150;
+
 /// The settings a run uses, with defaults filled in.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -22,6 +26,9 @@ pub struct Config {
     pub max_file_bytes: u64,
     /// Evidence files up to this size are copied into the pack and attached to its PDF.
     pub max_evidence_copy_bytes: u64,
+    /// About how many pages one PDF file of the pack holds before the rest goes to another
+    /// volume (`pack-volume-2.pdf`, ...): typesetting holds every page of a file in memory.
+    pub pdf_volume_pages: usize,
     pub risk: RiskCriteria,
     pub evidence_max_age_days: u32,
     pub audit_interval_days: u32,

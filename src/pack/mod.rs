@@ -510,7 +510,7 @@ pub fn render(
     }
     if formats.pdf {
         #[cfg(feature = "pdf")]
-        files.push(("pack.pdf".to_string(), pdf::render(view, evidence)?.1));
+        files.extend(pdf::render_files(view, evidence)?);
         #[cfg(not(feature = "pdf"))]
         return Err("this aims was built without the `pdf` feature".to_string());
     }

@@ -8,6 +8,8 @@
 //! typst code or change the layout.
 
 use super::view::PackView;
+
+mod volumes;
 use serde::Serialize;
 use std::sync::OnceLock;
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
@@ -144,25 +146,83 @@ fn attachments(view: &PackView) -> Vec<Attachment> {
     by_path.into_values().collect()
 }
 
-/// Lays out the pack; returns the document (for tests to inspect) and the PDF bytes.
+/// Lays out the pack as one PDF; returns the document (for tests to inspect) and the bytes.
 pub fn render(
     view: &PackView,
     evidence: &std::collections::BTreeMap<String, Vec<u8>>,
 ) -> Result<(PagedDocument, Vec<u8>), String> {
-    let bodies = view
-        .bodies
-        .iter()
-        .map(|(key, body)| (key.as_str(), markdown_blocks(body)))
-        .collect();
-    let data = serde_json::to_string(&PdfData {
+    let data = serde_json::to_string(&pdf_data(view)).map_err(|e| e.to_string())?;
+    typeset(&data, view, evidence, None)
+}
+
+/// The pack as PDF files: `pack.pdf`, and when the pack is larger than `[pack]
+/// pdf_volume_pages`, further volumes `pack-volume-2.pdf`, ... Each file is typeset on its own
+/// and the typesetter's caches are emptied in between, so memory follows the largest volume,
+/// not the whole pack (about 2.3 MB a page while typesetting).
+pub fn render_files(
+    view: &PackView,
+    evidence: &std::collections::BTreeMap<String, Vec<u8>>,
+) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let data = serde_json::to_value(pdf_data(view)).map_err(|e| e.to_string())?;
+    let plan = volumes::plan(&data, view.pdf_volume_pages as f64);
+    if plan.len() <= 1 {
+        drop(data);
+        let (_, bytes) = render(view, evidence)?;
+        return Ok(vec![(volumes::file_name(1), bytes)]);
+    }
+    let mut files = Vec::new();
+    for number in 1..=plan.len() {
+        let volume = volumes::data(&data, &plan, number);
+        let result = typeset(&volume.to_string(), view, evidence, Some(number));
+        drop(volume);
+        let (document, bytes) = result?;
+        drop(document);
+        release_typesetting_memory();
+        files.push((volumes::file_name(number), bytes));
+    }
+    Ok(files)
+}
+
+/// Between volumes: the typesetter's caches emptied, and (with glibc) the freed memory given
+/// back, so the next volume starts from what the pack itself needs. Measured on 10,000
+/// records in volumes of 150 pages: peak 1.04 GB without the trim, 0.88 GB with it.
+fn release_typesetting_memory() {
+    typst::comemo::evict(0);
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        unsafe extern "C" {
+            fn malloc_trim(pad: usize) -> i32;
+        }
+        // SAFETY: glibc's malloc_trim only returns free heap pages to the system; it takes
+        // the allocator's own locks and touches no memory the program holds.
+        unsafe {
+            malloc_trim(0);
+        }
+    }
+}
+
+/// What the template receives: the view, every record's body as blocks, the ids, attachments.
+fn pdf_data(view: &PackView) -> PdfData<'_> {
+    PdfData {
         view,
-        bodies,
+        bodies: view
+            .bodies
+            .iter()
+            .map(|(key, body)| (key.as_str(), markdown_blocks(body)))
+            .collect(),
         record_ids: &view.record_ids,
         attachments: attachments(view),
-    })
-    .map_err(|e| e.to_string())?;
+    }
+}
+
+fn typeset(
+    data: &str,
+    view: &PackView,
+    evidence: &std::collections::BTreeMap<String, Vec<u8>>,
+    volume: Option<usize>,
+) -> Result<(PagedDocument, Vec<u8>), String> {
     let mut inputs = Dict::new();
-    inputs.insert("data".into(), data.as_str().into_value());
+    inputs.insert("data".into(), data.into_value());
     let date = view.build_date.parse::<jiff::civil::Date>().ok();
     let today =
         date.and_then(|d| Datetime::from_ymd(i32::from(d.year()), d.month() as u8, d.day() as u8));
@@ -189,12 +249,13 @@ pub fn render(
     let document: PagedDocument = typst::compile(&world)
         .output
         .map_err(|errors| describe(&errors))?;
+    let subject = view.commit.as_deref().unwrap_or(&view.organization);
     let options = typst_pdf::PdfOptions {
         // A stable identifier and no clock: the same commit gives the same bytes.
-        ident: Smart::Custom(format!(
-            "aims-pack-{}",
-            view.commit.as_deref().unwrap_or(&view.organization)
-        )),
+        ident: Smart::Custom(match volume {
+            None | Some(1) => format!("aims-pack-{subject}"),
+            Some(number) => format!("aims-pack-{subject}-volume-{number}"),
+        }),
         timestamp: None,
         // PDF/A-3b: archival (fonts embedded, no external dependencies, XMP metadata), and
         // the one of PDF/A-2 and -3 that allows the attached evidence files.

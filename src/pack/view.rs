@@ -67,6 +67,9 @@ pub struct PackView {
     /// record's own fields).
     #[serde(skip)]
     pub bodies: BTreeMap<String, String>,
+    /// `[pack] pdf_volume_pages`: how the PDF is split into files.
+    #[serde(skip)]
+    pub pdf_volume_pages: usize,
 }
 
 /// A record's typed data with where it lives.
@@ -743,6 +746,7 @@ pub fn build(input: &PackInput<'_>) -> PackView {
         changes_since: since.map(|(rev, then)| changes_since(rev, then, model)),
         record_ids: model.records.iter().map(|r| r.id.to_string()).collect(),
         bodies: bodies(model),
+        pdf_volume_pages: config.pdf_volume_pages,
     }
 }
 

@@ -308,3 +308,78 @@ fn a_file_cited_by_two_evidence_records_is_attached_once() {
         "the attachment is described by both records"
     );
 }
+
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn a_pack_over_its_page_budget_comes_in_volumes_that_rebuild_identically_and_verify() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("repo");
+    copy_tree(&manifest_dir().join("examples/acme-lending"), &repo);
+    let toml = repo.join("aims.toml");
+    let mut text = std::fs::read_to_string(&toml).unwrap();
+    text.push_str("\n[pack]\npdf_volume_pages = 20\n");
+    std::fs::write(&toml, text).unwrap();
+    let pdfs = |name: &str| {
+        let target = dir.path().join(name);
+        let output = aims()
+            .arg("pack")
+            .arg(&repo)
+            .arg("--out")
+            .arg(&target)
+            .args(["--as-of", AS_OF, "--format", "pdf"])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&target)
+            .unwrap()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".pdf"))
+            .map(|e| {
+                (
+                    e.file_name().to_string_lossy().into_owned(),
+                    std::fs::read(e.path()).unwrap(),
+                )
+            })
+            .collect();
+        files.sort();
+        (target, files)
+    };
+    let (target, a) = pdfs("a");
+    let names: Vec<&str> = a.iter().map(|(n, _)| n.as_str()).collect();
+    assert!(names.len() >= 2, "{names:?}");
+    assert!(names.contains(&"pack.pdf") && names.contains(&"pack-volume-2.pdf"));
+    for (name, bytes) in &a {
+        assert!(bytes.starts_with(b"%PDF-"), "{name}");
+    }
+    let (_, b) = pdfs("b");
+    assert!(a == b, "two builds of the volumes differ");
+    let manifest = std::fs::read_to_string(target.join("manifest.json")).unwrap();
+    for name in &names {
+        assert!(
+            manifest.contains(&format!("\"{name}\"")),
+            "{name} not in manifest"
+        );
+    }
+    let verify = aims().arg("verify").arg(&target).output().unwrap();
+    assert_eq!(verify.status.code(), Some(0), "{}", stdout(&verify));
+    // The same split through the library, and one file for the same pack at the default.
+    let mut view = view_of(&repo);
+    let files = pdf::render_files(&view, &Default::default()).unwrap();
+    assert_eq!(files.len(), names.len());
+    view.pdf_volume_pages = 10_000;
+    let one = pdf::render_files(&view, &Default::default()).unwrap();
+    assert_eq!(one.len(), 1);
+    assert_eq!(one[0].0, "pack.pdf");
+}
