@@ -101,7 +101,16 @@ pub fn run(args: &PackArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome
             ""
         },
         if formats.html { ", pack.html" } else { "" },
-        if formats.pdf { ", pack.pdf" } else { "" },
+        match files
+            .iter()
+            .filter(|(path, _)| path.starts_with("pack-volume-"))
+            .count()
+        {
+            _ if !formats.pdf => String::new(),
+            0 => ", pack.pdf".to_string(),
+            1 => ", pack.pdf and 1 further PDF volume".to_string(),
+            further => format!(", pack.pdf and {further} further PDF volumes"),
+        },
         view.errors,
         view.warnings
     )?;

@@ -342,6 +342,12 @@ fn a_pack_over_its_page_budget_comes_in_volumes_that_rebuild_identically_and_ver
             .output()
             .unwrap();
         assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        assert!(
+            stdout(&output).contains("pack.pdf and ")
+                && stdout(&output).contains(" further PDF volume"),
+            "{}",
+            stdout(&output)
+        );
         let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&target)
             .unwrap()
             .map(|e| e.unwrap())
