@@ -304,6 +304,17 @@ mod tests {
     }
 
     #[test]
+    fn pdf_volume_pages_defaults_to_150_and_is_read_and_bounded() {
+        let org = "[organization]\nname = \"Acme\"\n";
+        assert_eq!(parse_text(org).unwrap().pdf_volume_pages, 150);
+        let set = format!("{org}[pack]\npdf_volume_pages = 400\n");
+        assert_eq!(parse_text(&set).unwrap().pdf_volume_pages, 400);
+        let tiny = problems(&format!("{org}[pack]\npdf_volume_pages = 3\n"));
+        assert_eq!(tiny.len(), 1, "{tiny:?}");
+        assert_eq!(tiny[0].span.start.line, 4);
+    }
+
+    #[test]
     fn waivers_and_dates_are_read() {
         let config = parse_text(
             "[organization]\nname = \"Acme\"\n[[waiver]]\nrule = \"evidence-stale\"\nrecord = \"EV-1\"\nreason = \"r\"\nexpires = 2026-12-31\n",
