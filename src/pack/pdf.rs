@@ -166,8 +166,7 @@ pub fn render_files(
     let data = serde_json::to_value(pdf_data(view)).map_err(|e| e.to_string())?;
     let plan = volumes::plan(&data, view.pdf_volume_pages as f64);
     if plan.len() <= 1 {
-        drop(data);
-        let (_, bytes) = render(view, evidence)?;
+        let (_, bytes) = typeset(&data.to_string(), view, evidence, None)?;
         return Ok(vec![(volumes::file_name(1), bytes)]);
     }
     let mut files = Vec::new();

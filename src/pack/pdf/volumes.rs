@@ -130,7 +130,7 @@ pub fn plan(data: &Value, pages_per_volume: f64) -> Vec<Vec<Piece>> {
 /// drafts with the piece that ends their section, the attachments and bodies its entries
 /// cite, and `volume` telling the template what it holds.
 pub fn data(data: &Value, plan: &[Vec<Piece>], number: usize) -> Value {
-    let Some(pieces) = plan.get(number - 1) else {
+    let Some(pieces) = number.checked_sub(1).and_then(|index| plan.get(index)) else {
         return data.clone();
     };
     let mut out = Map::new();
